@@ -1,0 +1,47 @@
+# The two commands of the README: `make run` and `make test`. Both work from a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Local development and tests run with debug on; production sets DJANGO_DEBUG=false.
+export DJANGO_DEBUG ?= true
+
+.PHONY: run test check messages catalogs clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "helpfinder needs Python 3.11 or newer: set PYTHON=python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@ $(VENV)/.installed
+
+catalogs:
+	$(BIN)/python manage.py buildmessages
+
+run: $(VENV)/.installed catalogs
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py seed
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.installed-dev catalogs
+	$(BIN)/python -m pytest
+
+# Lint, format, Django's checks and missing migrations (CI runs this before `make test`).
+check: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Refresh the .po files from the code and templates (needs GNU gettext).
+messages: $(VENV)/.installed
+	$(BIN)/python manage.py makemessages --locale nl --locale en --no-obsolete --no-location
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from resources.models import Advice, Audience, BullyingType, OpeningHours, Page, Resource
+
+FIXTURES = ["taxonomy.yaml", "resources.yaml", "advice.yaml", "pages.yaml"]
+CONTENT_MODELS = [Audience, BullyingType, Resource, OpeningHours, Advice, Page]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the Amsterdam seed data from fixtures/ into an empty database. "
+        "Does nothing when there is content already, so staff edits are never overwritten."
+    )
+
+    def handle(self, *args, **options):
+        if any(model.objects.exists() for model in CONTENT_MODELS):
+            self.stdout.write("Content already exists: nothing loaded, nothing changed.")
+            return
+        with transaction.atomic():
+            call_command(
+                "loaddata", *(settings.BASE_DIR / "fixtures" / f for f in FIXTURES), verbosity=0
+            )
+            # loaddata writes no history; save each object once so that the seeded
+            # version is the first entry in its history and can be reverted to.
+            for model in CONTENT_MODELS:
+                for obj in model.objects.all():
+                    obj._change_reason = "Seed data"
+                    obj.save()
+        counts = ", ".join(
+            f"{model.objects.count()} {model._meta.verbose_name_plural}" for model in CONTENT_MODELS
+        )
+        self.stdout.write(self.style.SUCCESS(f"Seed data loaded: {counts}."))

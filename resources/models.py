@@ -1,0 +1,507 @@
+"""The domain: places to get help (resources), who they are for, what they help with,
+advice for what to do now, information pages, and feedback from the public.
+
+Translated fields (name, summary, ...) are registered in ``translation.py``; the database
+holds ``name_nl`` and ``name_en`` next to each other.
+"""
+
+from datetime import time
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce, NullIf
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .hours import AMSTERDAM, open_state
+from .phone import tel_href, validate_phone
+
+
+def localized(field, language=None):
+    """An expression for `field` in the active language, falling back to Dutch.
+
+    modeltranslation's fallback works on attribute access only; use this to filter or
+    order by a translated field.
+    """
+    language = language or get_language() or settings.LANGUAGE_CODE
+    columns = [f"{field}_{language}"]
+    if language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        columns.append(f"{field}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}")
+    return Coalesce(
+        *(NullIf(column, models.Value("")) for column in columns),
+        models.Value(""),
+        output_field=models.TextField(),
+    )
+
+
+class SlugQuerySet(models.QuerySet):
+    """Lets fixtures refer to taxonomy entries by slug (natural keys)."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Audience(models.Model):
+    """Who is looking for help: a young person being bullied, a parent, a teacher, ..."""
+
+    slug = models.SlugField(_("slug"), max_length=40)
+    name = models.CharField(_("name"), max_length=80, help_text=_("For example: parents"))
+    answer = models.CharField(
+        _("answer in the questionnaire"),
+        max_length=80,
+        help_text=_("How a visitor says it, for example: I am a parent or carer"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+        constraints = [models.UniqueConstraint(fields=["slug"], name="audience_slug_unique")]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class BullyingType(models.Model):
+    """A form of cyberbullying: threats, fake profiles, exclusion, ..."""
+
+    slug = models.SlugField(_("slug"), max_length=40)
+    name = models.CharField(_("name"), max_length=80)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("bullying type")
+        verbose_name_plural = _("bullying types")
+        constraints = [models.UniqueConstraint(fields=["slug"], name="bullyingtype_slug_unique")]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Kind(models.TextChoices):
+    EMERGENCY = "emergency", _("Emergency number")
+    HELPLINE = "helpline", _("Helpline")
+    REPORTING = "reporting", _("Report it")
+    MUNICIPAL = "municipal", _("Municipal service")
+    SCHOOL = "school", _("At school")
+    PROFESSIONAL = "professional", _("Professional help")
+    INFORMATION = "information", _("Information")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class District(models.TextChoices):
+    CENTRUM = "centrum", _("Centrum")
+    NIEUW_WEST = "nieuw-west", _("Nieuw-West")
+    NOORD = "noord", _("Noord")
+    OOST = "oost", _("Oost")
+    WEST = "west", _("West")
+    ZUID = "zuid", _("Zuid")
+    ZUIDOOST = "zuidoost", _("Zuidoost")
+    WEESP = "weesp", _("Weesp")
+
+
+class ResourceQuerySet(SlugQuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def for_audience(self, slug):
+        """Resources for this audience, and those for everyone (no audience set)."""
+        through = Resource.audiences.through.objects.filter(resource=models.OuterRef("pk"))
+        return self.filter(
+            models.Exists(through.filter(audience__slug=slug)) | ~models.Exists(through)
+        )
+
+    def for_types(self, slugs):
+        """Resources that help with any of these bullying types, or with every type."""
+        through = Resource.bullying_types.through.objects.filter(resource=models.OuterRef("pk"))
+        return self.filter(
+            models.Exists(through.filter(bullyingtype__slug__in=slugs)) | ~models.Exists(through)
+        )
+
+    def in_district(self, district):
+        return self.filter(district=district)
+
+    def fits_ages(self, youngest, oldest):
+        """Resources that serve at least two years of the ages youngest..oldest.
+
+        A resource that only touches the edge of an age group (Kindertelefoon, 8 to 18,
+        for "18 or older") is not a fit for it.
+        """
+        return self.filter(
+            Q(min_age__isnull=True) | Q(min_age__lte=oldest - 1),
+            Q(max_age__isnull=True) | Q(max_age__gte=youngest + 1),
+        )
+
+    def open_at(self, moment):
+        local = moment.astimezone(AMSTERDAM)
+        now = local.time()
+        open_hours = OpeningHours.objects.filter(
+            Q(opens__lte=now, closes__gt=now) | Q(opens__lte=now, closes=time(0)),
+            resource=models.OuterRef("pk"),
+            weekday=local.weekday(),
+        )
+        return self.filter(Q(open_24_7=True) | models.Exists(open_hours))
+
+    def open_now(self):
+        return self.open_at(timezone.now())
+
+    def search(self, text):
+        """Full text in the active language; see resources/search.py."""
+        from .search import search_resources
+
+        return search_resources(self, text)
+
+    def with_details(self):
+        """Everything a card shows, in a fixed number of queries."""
+        return self.prefetch_related("audiences", "bullying_types", "opening_hours")
+
+    def by_weight_and_name(self):
+        return self.order_by("-sort_weight", localized("name"), "pk")
+
+
+class Resource(models.Model):
+    """One place to get help: a helpline, a reporting point, a municipal service, ..."""
+
+    slug = models.SlugField(_("slug"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+
+    name = models.CharField(_("name"), max_length=120)
+    summary = models.CharField(
+        _("summary"), max_length=240, help_text=_("One or two short sentences for the list.")
+    )
+    description = models.TextField(_("what they do"), blank=True)
+    how_it_works = models.TextField(
+        _("who can use it and how it works"),
+        blank=True,
+        help_text=_("Who it is for, what happens when you get in touch, what it costs."),
+    )
+    hours_note = models.CharField(
+        _("note on opening hours"),
+        max_length=240,
+        blank=True,
+        help_text=_("For example: chat on weekdays 09:00 to 17:00."),
+    )
+
+    phone = models.CharField(
+        _("phone"), max_length=20, blank=True, validators=[validate_phone], help_text="0800-0432"
+    )
+    phone_alt = models.CharField(
+        _("other phone number"), max_length=20, blank=True, validators=[validate_phone]
+    )
+    chat_url = models.URLField(_("chat link"), blank=True)
+    whatsapp_url = models.URLField(_("WhatsApp link"), blank=True, help_text="https://wa.me/31…")
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    contact_note = models.CharField(
+        _("other way to get in touch"),
+        max_length=240,
+        blank=True,
+        help_text=_("For example: ask your mentor or the school office for their name."),
+    )
+    street_address = models.CharField(_("street and number"), max_length=120, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    city = models.CharField(_("city"), max_length=60, blank=True)
+    district = models.CharField(_("district"), max_length=20, choices=District, blank=True)
+
+    min_age = models.PositiveSmallIntegerField(_("youngest age"), null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField(_("oldest age"), null=True, blank=True)
+    # None: not known; the site then says nothing rather than guess.
+    is_free = models.BooleanField(_("free"), null=True, blank=True)
+    is_anonymous = models.BooleanField(_("anonymous"), null=True, blank=True)
+    is_crisis = models.BooleanField(
+        _("crisis line"),
+        default=False,
+        help_text=_("Shown right after 112 when someone says they are in danger."),
+    )
+    open_24_7 = models.BooleanField(_("open day and night"), default=False)
+
+    audiences = models.ManyToManyField(
+        Audience, blank=True, related_name="resources", verbose_name=_("audiences")
+    )
+    bullying_types = models.ManyToManyField(
+        BullyingType,
+        blank=True,
+        related_name="resources",
+        verbose_name=_("bullying types"),
+        help_text=_("Leave empty for help with every kind of bullying."),
+    )
+    sort_weight = models.SmallIntegerField(
+        _("sort weight"), default=0, help_text=_("Higher comes first when matches are equal.")
+    )
+
+    last_verified = models.DateField(_("facts last checked"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("checked by"),
+    )
+    source_url = models.URLField(_("source of the facts"), blank=True)
+    staff_note = models.TextField(_("note for staff"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = ResourceQuerySet.as_manager()
+
+    CONTACT_FIELDS = (
+        "phone",
+        "chat_url",
+        "whatsapp_url",
+        "website",
+        "email",
+        "street_address",
+        "contact_note_nl",
+    )
+
+    class Meta:
+        ordering = ["-sort_weight", "name_nl"]
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="resource_slug_unique"),
+            models.CheckConstraint(
+                condition=Q(min_age__isnull=True)
+                | Q(max_age__isnull=True)
+                | Q(min_age__lte=models.F("max_age")),
+                name="resource_age_range_valid",
+                violation_error_message=_("The youngest age must not be above the oldest age."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED)
+                | ~Q(phone="")
+                | ~Q(chat_url="")
+                | ~Q(whatsapp_url="")
+                | ~Q(website="")
+                | ~Q(email="")
+                | ~Q(street_address="")
+                # contact_note is translated; its Dutch column may be NULL.
+                | (Q(contact_note_nl__isnull=False) & ~Q(contact_note_nl="")),
+                name="resource_published_has_contact",
+                violation_error_message=_(
+                    "A published resource needs at least one way to contact it: "
+                    "a phone number, chat, WhatsApp, website, e-mail, address "
+                    "or another way to get in touch."
+                ),
+            ),
+        ]
+        indexes = [
+            # The public site always filters on status first.
+            models.Index(fields=["status", "-sort_weight"], name="resource_status_weight_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("resources:resource", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @cached_property
+    def audience_names(self):
+        """Slug -> name of its audiences (uses the prefetched audiences)."""
+        return {audience.slug: audience.name for audience in self.audiences.all()}
+
+    @cached_property
+    def type_names(self):
+        """Slug -> name of its bullying types (uses the prefetched types)."""
+        return {
+            bullying_type.slug: bullying_type.name for bullying_type in self.bullying_types.all()
+        }
+
+    @property
+    def tel_href(self):
+        return tel_href(self.phone)
+
+    @property
+    def phone_alt_href(self):
+        return tel_href(self.phone_alt)
+
+    @property
+    def has_contact(self):
+        return any(getattr(self, field) for field in self.CONTACT_FIELDS)
+
+    def open_state(self, now=None):
+        periods = [(h.weekday, h.opens, h.closes) for h in self.opening_hours.all()]
+        return open_state(self.open_24_7, periods, now or timezone.now())
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class OpeningHours(models.Model):
+    """One opening period on one weekday, in Amsterdam time. 00:00 as closing means midnight."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes__gt=models.F("opens")) | Q(closes=time(0)),
+                name="openinghours_closes_after_opens",
+                violation_error_message=_("Closing time must be after opening time."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class AdviceQuerySet(models.QuerySet):
+    def for_types(self, slugs):
+        """Advice for these bullying types, plus advice that fits every type."""
+        return (
+            self.filter(Q(bullying_types__slug__in=slugs) | Q(bullying_types__isnull=True))
+            .distinct()
+            .order_by("position", "slug")
+        )
+
+
+class Advice(models.Model):
+    """A step a visitor can take now: save evidence, block, report, tell someone."""
+
+    slug = models.SlugField(_("slug"), max_length=60)
+    title = models.CharField(_("title"), max_length=120)
+    body = models.TextField(_("text"))
+    bullying_types = models.ManyToManyField(
+        BullyingType,
+        blank=True,
+        related_name="advice",
+        verbose_name=_("bullying types"),
+        help_text=_("Leave empty for advice that fits every kind of bullying."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = AdviceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("advice")
+        verbose_name_plural = _("advice")
+        constraints = [models.UniqueConstraint(fields=["slug"], name="advice_slug_unique")]
+
+    def __str__(self):
+        return self.title
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+
+class Page(models.Model):
+    """An information page: what cyberbullying is, for parents, privacy statement, ..."""
+
+    class Placement(models.TextChoices):
+        INFO = "info", _("Information (home page and footer)")
+        FOOTER = "footer", _("Footer only")
+
+    slug = models.SlugField(_("slug"), max_length=60)
+    title = models.CharField(_("title"), max_length=120)
+    summary = models.CharField(_("summary"), max_length=240)
+    body = models.TextField(
+        _("text"), help_text=_("Markdown: blank line between paragraphs, ## heading, - list.")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    placement = models.CharField(
+        _("placement"), max_length=10, choices=Placement, default=Placement.INFO
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")
+        constraints = [models.UniqueConstraint(fields=["slug"], name="page_slug_unique")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("resources:page", kwargs={"slug": self.slug})
+
+
+class Feedback(models.Model):
+    """A report from the public that something in a listing is wrong. Stores no IP address."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        HANDLED = "handled", _("Handled")
+
+    resource = models.ForeignKey(
+        Resource,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="feedback",
+        verbose_name=_("resource"),
+    )
+    message = models.TextField(_("message"), max_length=2000)
+    contact = models.CharField(
+        _("contact for questions"),
+        max_length=200,
+        blank=True,
+        help_text=_("Only if the visitor chose to leave one."),
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.OPEN)
+    staff_note = models.TextField(_("note for staff"), blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+
+    def __str__(self):
+        return self.message[:60]

@@ -1,0 +1,48 @@
+"""Translated fields (django-modeltranslation) and change history (django-simple-history).
+
+History is registered here, after the translation registration, so that the historical
+tables get every language column (name_nl, name_en, ...) and a revert restores them all.
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
+
+from .models import Advice, Audience, BullyingType, OpeningHours, Page, Resource
+
+
+@register(Audience)
+class AudienceTranslation(TranslationOptions):
+    fields = ("name", "answer")
+    required_languages = ("nl",)
+
+
+@register(BullyingType)
+class BullyingTypeTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = {"nl": ("name",)}
+
+
+@register(Resource)
+class ResourceTranslation(TranslationOptions):
+    fields = ("name", "summary", "description", "how_it_works", "hours_note", "contact_note")
+    required_languages = {"nl": ("name", "summary")}
+
+
+@register(Advice)
+class AdviceTranslation(TranslationOptions):
+    fields = ("title", "body")
+    required_languages = ("nl",)
+
+
+@register(Page)
+class PageTranslation(TranslationOptions):
+    fields = ("title", "summary", "body")
+    required_languages = ("nl",)
+
+
+register_history(Audience)
+register_history(BullyingType)
+register_history(Resource, m2m_fields=["audiences", "bullying_types"])
+register_history(OpeningHours)
+register_history(Advice, m2m_fields=["bullying_types"])
+register_history(Page)

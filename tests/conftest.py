@@ -1,0 +1,71 @@
+from io import StringIO
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+from resources.models import Advice, Audience, BullyingType, Feedback, Page, Resource
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the seed data once; every test runs in a transaction that is rolled back."""
+    with django_db_blocker.unblock():
+        call_command("seed", stdout=StringIO())
+
+
+@pytest.fixture
+def seeded(db):
+    """The database with the real seed data, as `make run` loads it."""
+
+
+@pytest.fixture
+def empty_db(db):
+    """A database without any content (the seed data is removed inside the test)."""
+    for model in [Feedback, Resource, Advice, Page, Audience, BullyingType]:
+        model.objects.all().delete()
+
+
+LANGUAGES = ["nl", "en"]
+PAGE_SLUGS = [
+    "what-is-cyberbullying",
+    "effects",
+    "help-in-amsterdam",
+    "prevention",
+    "for-parents",
+    "for-schools",
+    "safe-browsing",
+    "privacy",
+    "accessibility",
+]
+RESULTS_QUERY = "danger=yes&who=young-person&what=threats&age=12-17"
+
+
+def public_urls(language):
+    """One URL of every public page type, in the given language."""
+    with translation.override(language):
+        urls = [
+            reverse("resources:home"),
+            reverse("resources:danger"),
+            reverse("resources:who") + "?danger=no",
+            reverse("resources:what") + "?danger=no&who=parent",
+            reverse("resources:what") + "?who=parent&several=1",
+            reverse("resources:age") + "?who=parent&what=threats",
+            reverse("resources:results") + "?" + RESULTS_QUERY,
+            reverse("resources:directory"),
+            reverse("resources:directory") + "?q=school&who=parent&open=now",
+            reverse("resources:resource", kwargs={"slug": "kindertelefoon"}),
+        ]
+        urls += [reverse("resources:page", kwargs={"slug": slug}) for slug in PAGE_SLUGS]
+    return urls
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
