@@ -1,0 +1,60 @@
+"""Search over name, summary and description of resources, in the active language.
+
+PostgreSQL uses its full-text search with the Dutch or English dictionary, so "pesten"
+also finds "gepest" and "bullying" finds "bullied". Other databases (SQLite in development)
+match words as substrings.
+
+The Dutch stemmer keeps the "ge-" of past participles ("gepest" stays "gepest", while
+"pesten" becomes "pest"), so for Dutch each word starting with "ge" is also tried without it.
+"""
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Q
+from django.utils.translation import get_language
+
+from .models import localized
+
+FIELDS = ("name", "summary", "description")
+DICTIONARIES = {"nl": "dutch", "en": "english"}
+MAX_WORDS = 8
+MAX_WORD_LENGTH = 40
+
+
+def words(text):
+    """The words to look for: at most eight, each at most 40 characters, no punctuation."""
+    cleaned = "".join(char if char.isalnum() else " " for char in text)
+    return [word[:MAX_WORD_LENGTH] for word in cleaned.split()][:MAX_WORDS]
+
+
+def variants(word, language):
+    """A word and, for Dutch past participles, the word without "ge"."""
+    if language == "nl" and word.lower().startswith("ge") and len(word) > 4:
+        return [word, word[2:]]
+    return [word]
+
+
+def search_resources(queryset, text):
+    language = get_language()
+    terms = [variants(word, language) for word in words(text)]
+    if not terms:
+        return queryset
+    if connection.vendor == "postgresql":
+        config = DICTIONARIES.get(language, "simple")
+        vector = SearchVector(*(localized(field) for field in FIELDS), config=config)
+        query = None
+        for alternatives in terms:
+            either = None
+            for word in alternatives:
+                one = SearchQuery(word, config=config, search_type="plain")
+                either = one if either is None else either | one
+            query = either if query is None else query & either
+        return queryset.annotate(search_vector=vector).filter(search_vector=query)
+    annotated = queryset.annotate(**{f"search_{field}": localized(field) for field in FIELDS})
+    for alternatives in terms:
+        condition = Q()
+        for word in alternatives:
+            for field in FIELDS:
+                condition |= Q(**{f"search_{field}__icontains": word})
+        annotated = annotated.filter(condition)
+    return annotated

@@ -1,0 +1,20 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+app_name = "resources"
+
+# Path words are translated (/nl/hulp-zoeken/, /en/find-help/). Printed posters and shared
+# links depend on these paths: add new ones, never change existing ones.
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(_("find-help/"), views.question, {"step": "danger"}, name="danger"),
+    path(_("find-help/who/"), views.question, {"step": "who"}, name="who"),
+    path(_("find-help/what/"), views.question, {"step": "what"}, name="what"),
+    path(_("find-help/age/"), views.question, {"step": "age"}, name="age"),
+    path(_("find-help/results/"), views.results, name="results"),
+    path(_("all-help/"), views.directory, name="directory"),
+    path(_("all-help/<slug:slug>/"), views.resource_detail, name="resource"),
+    path(_("information/<slug:slug>/"), views.page_detail, name="page"),
+]

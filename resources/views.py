@@ -1,0 +1,169 @@
+"""The public site: home, the four questions, results, directory, resource and info pages."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import triage
+from .models import Advice, Audience, BullyingType, Kind, Page, Resource
+
+RESULTS_SHOWN = 10
+DIRECTORY_PAGE_SIZE = 20
+MAX_SEARCH_LENGTH = 100
+
+DANGER_CHOICES = [
+    ("yes", _("Yes, someone is in danger now")),
+    ("no", _("No")),
+]
+AGE_CHOICES = [
+    ("under-12", _("Under 12")),
+    ("12-17", _("12 to 17")),
+    ("18-plus", _("18 or older")),
+]
+QUESTIONS = {
+    "danger": _("Is someone in danger right now?"),
+    "who": _("Who are you?"),
+    "what": _("What is happening?"),
+    "age": _("How old is the person being bullied?"),
+}
+HINTS = {
+    "danger": _("For example: someone threatens to hurt you or themselves, today."),
+    "what": _("Tap what fits best."),
+}
+
+
+def read_answers(request, other_names=()):
+    return triage.parse_answers(
+        request.GET,
+        audiences=Audience.objects.values_list("slug", flat=True),
+        bullying_types=BullyingType.objects.values_list("slug", flat=True),
+        other_names=other_names,
+    )
+
+
+def step_url(step, answers, without=(), extra=()):
+    """The URL of a step (None: the results) carrying the answers given so far."""
+    url = reverse(f"resources:{step or 'results'}")
+    query = urlencode(answers.params(without=without) + list(extra))
+    return f"{url}?{query}" if query else url
+
+
+def home(request):
+    entries = Audience.objects.exclude(slug="adult")
+    pages = Page.objects.published().filter(placement=Page.Placement.INFO)
+    return render(request, "resources/home.html", {"entries": entries, "pages": pages})
+
+
+def choices_for(step, answers, several):
+    chosen = getattr(answers, step)
+    if step == "danger":
+        options = [(value, label, "") for value, label in DANGER_CHOICES]
+    elif step == "who":
+        options = [(a.slug, a.answer, "") for a in Audience.objects.all()]
+    elif step == "age":
+        options = [(value, label, "") for value, label in AGE_CHOICES]
+    else:
+        options = [(t.slug, t.name, t.description) for t in BullyingType.objects.all()]
+        if not several:
+            options.append((triage.NOT_SURE, _("I am not sure"), ""))
+    selected = set(chosen) if isinstance(chosen, tuple) else {chosen}
+    return [
+        {"value": value, "label": label, "hint": hint, "selected": value in selected}
+        for value, label, hint in options
+    ]
+
+
+def question(request, step):
+    """One question per screen. Each answer is a button: one tap takes you on."""
+    answers = read_answers(request, other_names=("several",))
+    several = step == "what" and request.GET.get("several") == "1"
+    following = triage.next_step(answers, after=step)
+    previous = triage.previous_step(step)
+    context = {
+        "step": step,
+        "number": triage.STEPS.index(step) + 1,
+        "total": len(triage.STEPS),
+        "question": QUESTIONS[step],
+        "hint": HINTS.get(step, ""),
+        "answers": answers,
+        "choices": choices_for(step, answers, several),
+        "several": several,
+        "action": reverse(f"resources:{following or 'results'}"),
+        "hidden": answers.params(without=(step,)),
+        "skip_url": step_url(following, answers, without=(step,)),
+        "back_url": step_url(previous, answers) if previous else reverse("resources:home"),
+        "several_url": step_url("what", answers, extra=[("several", "1")]),
+    }
+    return render(request, "resources/question.html", context)
+
+
+def results(request):
+    answers = read_answers(request)
+    now = timezone.now()
+    candidates = Resource.objects.published().with_details()
+    matches = triage.rank(answers, candidates)[:RESULTS_SHOWN]
+    fallback = not matches
+    if fallback:
+        general = candidates.filter(kind__in=[Kind.EMERGENCY, Kind.HELPLINE], audiences=None)
+        everyone = triage.Answers(danger="yes", age=answers.age)
+        matches = triage.rank(everyone, general)[:RESULTS_SHOWN]
+    context = {
+        "answers": answers,
+        "matches": matches,
+        "fallback": fallback,
+        "advice": Advice.objects.for_types(answers.types),
+        "now": now,
+        "change_url": step_url("danger", answers),
+        "directory_url": step_url("directory", answers, without=("danger",)),
+    }
+    return render(request, "resources/results.html", context)
+
+
+def directory(request):
+    """All published resources, filtered like the results, plus search and "open now"."""
+    answers = read_answers(request, other_names=("q", "open", "page", "danger"))
+    text = request.GET.get("q", "")[:MAX_SEARCH_LENGTH].strip()
+    open_now = request.GET.get("open") == "now"
+    resources = Resource.objects.published()
+    if answers.who:
+        resources = resources.for_audience(answers.who)
+    if answers.types:
+        resources = resources.for_types(answers.types)
+    if answers.age:
+        resources = resources.fits_ages(*triage.AGE_BANDS[answers.age])
+    if open_now:
+        resources = resources.open_now()
+    if text:
+        resources = resources.search(text)
+    resources = resources.by_weight_and_name().with_details()
+    page = Paginator(resources, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "answers": answers,
+        "page": page,
+        "text": text,
+        "open_now": open_now,
+        "audiences": Audience.objects.all(),
+        "bullying_types": BullyingType.objects.all(),
+        "age_choices": AGE_CHOICES,
+        "page_query": query.urlencode(),
+        "now": timezone.now(),
+    }
+    return render(request, "resources/directory.html", context)
+
+
+def resource_detail(request, slug):
+    resource = get_object_or_404(Resource.objects.published().with_details(), slug=slug)
+    return render(
+        request, "resources/resource_detail.html", {"resource": resource, "now": timezone.now()}
+    )
+
+
+def page_detail(request, slug):
+    page = get_object_or_404(Page.objects.published(), slug=slug)
+    return render(request, "resources/page_detail.html", {"page": page})

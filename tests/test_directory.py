@@ -1,0 +1,137 @@
+"""The directory: every published resource, filters, search, open now, pages."""
+
+from datetime import datetime, time
+
+import pytest
+from django.db import connection
+
+from resources.hours import AMSTERDAM
+from resources.models import OpeningHours, Resource
+
+from .conftest import soup
+
+
+def names(response):
+    return [card.h2.get_text(strip=True) for card in soup(response).select("article.card")]
+
+
+@pytest.mark.django_db
+def test_directory_lists_every_published_resource_and_no_draft(client, seeded):
+    response = client.get("/en/all-help/")
+    shown = names(response)
+    assert len(shown) == min(Resource.objects.published().count(), 20)
+    assert "Meldknop.nl" not in shown
+    assert shown[0] == "112 (emergency number)"
+
+
+@pytest.mark.django_db
+def test_filter_by_audience_keeps_resources_for_everyone(client, seeded):
+    shown = names(client.get("/en/all-help/?who=school-staff"))
+    assert "School & Veiligheid (school safety expertise)" in shown
+    assert "Helpwanted" in shown  # for everyone
+    assert "Ouders & Onderwijs (school questions for parents)" not in shown
+
+
+@pytest.mark.django_db
+def test_filter_by_type_and_age(client, seeded):
+    shown = names(client.get("/en/all-help/?what=hate&age=18-plus"))
+    assert "Discrimination Reporting Centre Amsterdam (MDRA)" in shown
+    assert "Helpwanted" not in shown  # specific types, not hate
+    assert "De Kindertelefoon (child helpline)" not in shown  # ages 8 to 18
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/en/all-help/?q=sextortion", "Helpwanted"),
+        ("/nl/alle-hulp/?q=discriminatie", "Meldpunt Discriminatie Regio Amsterdam"),
+        ("/nl/alle-hulp/?q=KINDERMISHANDELING", "Veilig Thuis Amsterdam-Amstelland"),
+    ],
+)
+def test_search_finds_words_in_the_active_language(client, seeded, url, expected):
+    assert expected in names(client.get(url))
+
+
+@pytest.mark.django_db
+def test_search_for_a_word_that_is_nowhere_finds_nothing(client, seeded):
+    response = client.get("/en/all-help/?q=zzyzx")
+    assert names(response) == []
+    assert "0 places to get help" in soup(response).get_text()
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL")
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # "gepest" (past participle) finds text that says "pesten" and "gepest".
+        (
+            "/nl/alle-hulp/?q=gepest",
+            "Hulp op school: mentor, aanspreekpunt pesten of vertrouwenspersoon",
+        ),
+        # English stemming: "threatened" finds "threats".
+        ("/en/all-help/?q=threatened", "Police (non-emergency)"),
+    ],
+)
+def test_full_text_search_finds_other_forms_of_a_word(client, seeded, url, expected):
+    assert expected in names(client.get(url))
+
+
+@pytest.mark.django_db
+def test_open_now_shows_day_and_night_lines_and_hides_unknown_hours(client, seeded):
+    shown = names(client.get("/en/all-help/?open=now"))
+    assert "113 Suicide Prevention" in shown
+    assert "Helpwanted" not in shown  # hours not known
+
+
+@pytest.mark.django_db
+def test_open_at_follows_the_weekly_hours_in_amsterdam_time(seeded):
+    def open_slugs(text):
+        moment = datetime.fromisoformat(text).replace(tzinfo=AMSTERDAM)
+        return set(Resource.objects.published().open_at(moment).values_list("slug", flat=True))
+
+    assert "kindertelefoon" in open_slugs("2026-11-24 11:00")
+    assert "kindertelefoon" not in open_slugs("2026-11-24 21:00")
+    assert "meld-online-discriminatie" not in open_slugs("2026-11-29 12:00")  # Sunday
+    resource = Resource.objects.get(slug="helpwanted")
+    OpeningHours.objects.create(resource=resource, weekday=1, opens=time(20), closes=time(0))
+    assert "helpwanted" in open_slugs("2026-11-24 23:30")
+
+
+@pytest.mark.django_db
+def test_long_lists_are_split_into_pages(client, seeded):
+    for number in range(25):
+        Resource.objects.create(
+            slug=f"extra-{number}",
+            kind="helpline",
+            status="published",
+            name_nl=f"Extra {number:02}",
+            summary_nl="x",
+            website="https://example.org",
+        )
+    total = Resource.objects.published().count()
+    first = client.get("/nl/alle-hulp/?page=1")
+    last_number = (total + 19) // 20
+    last = client.get(f"/nl/alle-hulp/?page={last_number}")
+    assert len(names(first)) == 20
+    assert len(names(last)) == total - 20 * (last_number - 1)
+    assert soup(first).find("a", string="Volgende")["href"] == "?page=2"
+    # A page number that is not a number, or too high, still shows a page.
+    assert names(client.get("/nl/alle-hulp/?page=abc")) == names(first)
+    assert names(client.get("/nl/alle-hulp/?page=999")) == names(last)
+
+
+@pytest.mark.django_db
+def test_page_links_keep_the_filters(client, seeded):
+    for number in range(25):
+        Resource.objects.create(
+            slug=f"extra-{number}",
+            kind="helpline",
+            status="published",
+            name_nl=f"Extra {number:02}",
+            summary_nl="x",
+            website="https://example.org",
+        )
+    page = soup(client.get("/nl/alle-hulp/?who=parent&page=1"))
+    assert page.find("a", string="Volgende")["href"] == "?who=parent&page=2"

@@ -1,0 +1,68 @@
+"""Pages cost the same number of database queries with 10 or 200 resources."""
+
+from datetime import time
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from resources.models import Audience, BullyingType, OpeningHours, Resource
+
+PAGES = [
+    "/nl/hulp-zoeken/resultaten/?danger=yes&who=parent&what=threats&age=12-17",
+    "/nl/alle-hulp/?who=parent&what=threats",
+    "/en/all-help/?q=help&open=now",
+    "/en/",
+    "/en/all-help/listing-3/",
+]
+
+
+def add_resources(count):
+    audiences = list(Audience.objects.all())
+    types = list(BullyingType.objects.all())
+    resources = Resource.objects.bulk_create(
+        Resource(
+            slug=f"listing-{number}",
+            kind="helpline",
+            status="published",
+            name_nl=f"Hulp {number}",
+            name_en=f"Help {number}",
+            summary_nl="Hulp bij pesten.",
+            summary_en="Help with bullying.",
+            phone="0800-0432",
+        )
+        for number in range(count)
+    )
+    Resource.audiences.through.objects.bulk_create(
+        Resource.audiences.through(resource=resource, audience=audience)
+        for number, resource in enumerate(resources)
+        for audience in audiences[number % 3 : number % 3 + 2]
+    )
+    Resource.bullying_types.through.objects.bulk_create(
+        Resource.bullying_types.through(resource=resource, bullyingtype=bullying_type)
+        for number, resource in enumerate(resources)
+        for bullying_type in types[number % 5 : number % 5 + 2]
+    )
+    OpeningHours.objects.bulk_create(
+        OpeningHours(resource=resource, weekday=day, opens=time(9), closes=time(17))
+        for resource in resources
+        for day in range(5)
+    )
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PAGES)
+def test_query_count_does_not_grow_with_the_number_of_resources(client, seeded, url):
+    add_resources(10)
+    few = queries_for(client, url)
+    Resource.objects.filter(slug__startswith="listing-").delete()
+    add_resources(200)
+    many = queries_for(client, url)
+    assert few == many
+    assert many <= 10

@@ -1,0 +1,150 @@
+"""The questionnaire and its results, as a visitor uses them."""
+
+from urllib.parse import urlencode
+
+import pytest
+
+from resources.models import BullyingType, Resource
+
+from .conftest import RESULTS_QUERY, soup
+
+
+def submit(client, page, button_text):
+    """Tap an answer button: submit its form with the hidden answers and the button's value."""
+    button = next(b for b in page.select("form.question button") if button_text in b.get_text())
+    form = button.find_parent("form")
+    pairs = [(field["name"], field["value"]) for field in form.select("input[type=hidden]")]
+    pairs.append((button["name"], button["value"]))
+    return client.get(form["action"] + "?" + urlencode(pairs))
+
+
+def card_names(page):
+    return [card.h2.get_text(strip=True) for card in page.select("article.card")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("home", "entry", "answers", "first", "second"),
+    [
+        (
+            "/en/",
+            "I am being bullied",
+            ["Yes, someone is in danger now", "Threats", "12 to 17"],
+            "112 (emergency number)",
+            "De Kindertelefoon (child helpline)",
+        ),
+        (
+            "/nl/",
+            "Ik word gepest",
+            ["Ja, iemand is nu in gevaar", "Bedreiging", "12 tot en met 17"],
+            "112 (alarmnummer)",
+            "De Kindertelefoon",
+        ),
+    ],
+)
+def test_four_taps_from_home_to_ranked_help(client, seeded, home, entry, answers, first, second):
+    page = soup(client.get(home))
+    response = client.get(page.find("a", string=entry)["href"])  # tap 1
+    for answer in answers:  # taps 2, 3 and 4
+        response = submit(client, soup(response), answer)
+    assert response.status_code == 200
+    assert response.request["QUERY_STRING"] == RESULTS_QUERY
+    names = card_names(soup(response))
+    assert names[:2] == [first, second]
+
+
+@pytest.mark.django_db
+def test_each_question_shows_its_number_and_links_back_and_on(client, seeded):
+    page = soup(client.get("/en/find-help/what/?danger=no&who=parent"))
+    assert page.select_one(".step").get_text() == "Question 3 of 4"
+    steps = {a.get_text(): a["href"] for a in page.select("nav.steps a")}
+    assert steps["Back"] == "/en/find-help/who/?danger=no&who=parent"
+    assert steps["Skip this question"] == "/en/find-help/age/?danger=no&who=parent"
+
+
+@pytest.mark.django_db
+def test_skipping_every_question_still_gives_results(client, seeded):
+    url = "/en/find-help/"
+    for _ in range(4):
+        page = soup(client.get(url))
+        url = page.find("a", string="Skip this question")["href"]
+    assert url == "/en/find-help/results/"
+    assert len(card_names(soup(client.get(url)))) >= 5
+
+
+@pytest.mark.django_db
+def test_choosing_several_types_at_once(client, seeded):
+    page = soup(client.get("/en/find-help/what/?who=adult"))
+    several = page.find("a", string="More than one thing is happening? Choose several.")
+    page = soup(client.get(several["href"]))
+    form = page.select_one("form.question")
+    assert form["action"] == "/en/find-help/age/"
+    boxes = [box["value"] for box in form.select("input[type=checkbox]")]
+    assert "fake-profile" in boxes and "images" in boxes
+    hidden = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
+    assert hidden == {"who": "adult"}
+
+
+@pytest.mark.django_db
+def test_danger_answer_keeps_112_in_sight_on_later_questions(client, seeded):
+    page = soup(client.get("/en/find-help/what/?danger=yes"))
+    assert page.select_one(".alert a[href='tel:112']")
+    assert not soup(client.get("/en/find-help/what/?danger=no")).select_one(".alert")
+
+
+@pytest.mark.django_db
+def test_results_cards_say_why_they_match_and_can_be_called(client, seeded):
+    page = soup(client.get("/en/find-help/results/?who=parent&what=threats"))
+    cards = {card.h2.get_text(strip=True): card for card in page.select("article.card")}
+    helpwanted = cards["Helpwanted"]
+    assert helpwanted.select_one(".why").get_text() == "fits threats"
+    assert helpwanted.find("a", href="tel:+31202615275").get_text() == "Call 020-261 52 75"
+    chat = next(a for a in helpwanted.select("a.btn") if a.get_text().startswith("Chat"))
+    assert chat["href"] == "https://www.helpwanted.nl/" and chat["rel"] == ["noreferrer"]
+    assert (
+        "for parents and carers"
+        in cards["Ouders & Onderwijs (school questions for parents)"].get_text()
+    )
+
+
+@pytest.mark.django_db
+def test_results_show_advice_for_the_chosen_types(client, seeded):
+    page = soup(client.get("/en/find-help/results/?what=images"))
+    advice = [h3.get_text() for h3 in page.select("ol.advice h3")]
+    general = [
+        h3.get_text() for h3 in soup(client.get("/en/find-help/results/")).select("ol.advice h3")
+    ]
+    assert len(advice) > len(general) >= 3
+    assert set(general) < set(advice)
+
+
+@pytest.mark.django_db
+def test_results_link_to_change_answers_and_to_the_directory(client, seeded):
+    page = soup(client.get("/en/find-help/results/?" + RESULTS_QUERY))
+    assert page.find("a", string="Change your answers")["href"] == "/en/find-help/?" + RESULTS_QUERY
+    assert (
+        page.find("a", string="See all help in one list")["href"]
+        == "/en/all-help/?who=young-person&what=threats&age=12-17"
+    )
+
+
+@pytest.mark.django_db
+def test_drafts_never_appear_in_results(client, seeded):
+    page = client.get("/nl/hulp-zoeken/resultaten/?who=young-person").content.decode()
+    assert "Meldknop" not in page and "UpTalk" not in page
+
+
+def test_an_empty_match_still_shows_112_and_general_helplines(client, empty_db):
+    def create(slug, **fields):
+        Resource.objects.create(
+            slug=slug, name_nl=slug, summary_nl="x", phone="0800-0432", **fields
+        )
+
+    create("112", kind="emergency", status="published", open_24_7=True)
+    create("kinderlijn", kind="helpline", status="published", max_age=11)
+    create("concept", kind="helpline", status="draft")
+    page = soup(client.get("/nl/hulp-zoeken/resultaten/?danger=no&age=18-plus"))
+    # 112 is left out for danger=no and the child line by age: nothing matched.
+    notes = [note.get_text() for note in page.select("main .note")]
+    assert notes == ["Niets paste bij al je antwoorden. Deze lijnen helpen iedereen."]
+    assert card_names(page) == ["112"]
