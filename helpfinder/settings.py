@@ -94,10 +94,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "import_export",
+    "axes",
     "resources",
 ]
 
 MIDDLEWARE = [
+    "helpfinder.middleware.FormPagesReferrerPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -108,6 +111,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "helpfinder.urls"
@@ -145,7 +154,7 @@ CACHES["default"]["KEY_PREFIX"] = "helpfinder"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "helpfinder.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -189,6 +198,35 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Staff login: lock an account for an hour after 5 failed attempts. No IP address is
+# recorded, not even of failed logins (see the privacy statement).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "helpfinder.privacy.no_ip_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# axes.W006 asks to lock per IP address too; we lock per account and keep no addresses.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# The admin's tabbed translation fields use jQuery UI: served from static/, not a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
+
+# History: every change, by whom; going back to a version is done by our own revert view.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# CSV import: editors need the change permission; every row is checked before anything
+# is written, and the import runs in one transaction.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+# Resources whose facts were not checked for this many days are listed as "needs review".
+HELPFINDER_REVIEW_AFTER_DAYS = env_int("HELPFINDER_REVIEW_AFTER_DAYS", 180)
 
 # Where "Exit this page" goes: a neutral site that does not hint at help for bullying.
 HELPFINDER_EXIT_URL = os.environ.get("HELPFINDER_EXIT_URL", "https://www.buienradar.nl/")

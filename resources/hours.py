@@ -54,3 +54,35 @@ def open_state(open_24_7, periods, now):
 
 def is_open_at(open_24_7, periods, now):
     return open_state(open_24_7, periods, now).is_open
+
+
+# Opening hours as one line of text, for CSV files: "mo 09:00-17:00; tu 09:00-12:00".
+DAY_CODES = ("mo", "tu", "we", "th", "fr", "sa", "su")
+
+
+def periods_to_text(periods):
+    return "; ".join(
+        f"{DAY_CODES[weekday]} {opens:%H:%M}-{closes:%H:%M}"
+        for weekday, opens, closes in sorted(periods)
+    )
+
+
+def text_to_periods(text):
+    """Parse periods_to_text's format; raises ValueError saying what is wrong."""
+    periods = []
+    for part in (text or "").split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            day, span = part.split()
+            opens, closes = (time.fromisoformat(value) for value in span.split("-"))
+            weekday = DAY_CODES.index(day.lower())
+        except ValueError:
+            raise ValueError(
+                f"'{part}' is not like 'mo 09:00-17:00' (days: {' '.join(DAY_CODES)})"
+            ) from None
+        if not (opens < closes or closes == MIDNIGHT):
+            raise ValueError(f"'{part}': closing time must be after opening time")
+        periods.append((weekday, opens, closes))
+    return sorted(periods)

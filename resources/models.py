@@ -5,16 +5,17 @@ Translated fields (name, summary, ...) are registered in ``translation.py``; the
 holds ``name_nl`` and ``name_en`` next to each other.
 """
 
-from datetime import time
+from datetime import time, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from .hours import AMSTERDAM, open_state
@@ -38,6 +39,21 @@ def localized(field, language=None):
     )
 
 
+class Versioned(models.Model):
+    """Counts saves, so that a second editor cannot silently overwrite the first (admin.py)."""
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+def review_cutoff(today=None):
+    """Facts checked before this date need checking again."""
+    today = today or timezone.localdate()
+    return today - timedelta(days=settings.HELPFINDER_REVIEW_AFTER_DAYS)
+
+
 class SlugQuerySet(models.QuerySet):
     """Lets fixtures refer to taxonomy entries by slug (natural keys)."""
 
@@ -45,7 +61,7 @@ class SlugQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
 
-class Audience(models.Model):
+class Audience(Versioned):
     """Who is looking for help: a young person being bullied, a parent, a teacher, ..."""
 
     slug = models.SlugField(_("slug"), max_length=40)
@@ -72,7 +88,7 @@ class Audience(models.Model):
         return (self.slug,)
 
 
-class BullyingType(models.Model):
+class BullyingType(Versioned):
     """A form of cyberbullying: threats, fake profiles, exclusion, ..."""
 
     slug = models.SlugField(_("slug"), max_length=40)
@@ -166,6 +182,12 @@ class ResourceQuerySet(SlugQuerySet):
     def open_now(self):
         return self.open_at(timezone.now())
 
+    def needs_review(self, today=None):
+        """Facts never checked, or not checked in HELPFINDER_REVIEW_AFTER_DAYS days."""
+        return self.filter(
+            Q(last_verified__isnull=True) | Q(last_verified__lt=review_cutoff(today))
+        )
+
     def search(self, text):
         """Full text in the active language; see resources/search.py."""
         from .search import search_resources
@@ -180,7 +202,7 @@ class ResourceQuerySet(SlugQuerySet):
         return self.order_by("-sort_weight", localized("name"), "pk")
 
 
-class Resource(models.Model):
+class Resource(Versioned):
     """One place to get help: a helpline, a reporting point, a municipal service, ..."""
 
     slug = models.SlugField(_("slug"), max_length=80)
@@ -262,7 +284,6 @@ class Resource(models.Model):
     )
     source_url = models.URLField(_("source of the facts"), blank=True)
     staff_note = models.TextField(_("note for staff"), blank=True)
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -282,6 +303,7 @@ class Resource(models.Model):
         ordering = ["-sort_weight", "name_nl"]
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+        permissions = [("delete_published_resource", _("Can delete a published resource"))]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="resource_slug_unique"),
             models.CheckConstraint(
@@ -320,6 +342,27 @@ class Resource(models.Model):
     def get_absolute_url(self):
         return reverse("resources:resource", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        if self.status == Status.PUBLISHED and (missing := self.missing_texts()):
+            raise ValidationError(
+                _("To publish, fill in: %(missing)s.") % {"missing": ", ".join(missing)},
+                code="publish_missing_text",
+            )
+
+    def missing_texts(self):
+        """The names and summaries that a published resource needs, in every language."""
+        labels = {
+            "name": _("the name in %(language)s"),
+            "summary": _("the summary in %(language)s"),
+        }
+        return [
+            label % {"language": get_language_info(code)["name_translated"]}
+            for code, _name in settings.LANGUAGES
+            for field, label in labels.items()
+            if not (getattr(self, f"{field}_{code}") or "").strip()
+        ]
+
     def natural_key(self):
         return (self.slug,)
 
@@ -336,6 +379,10 @@ class Resource(models.Model):
         }
 
     @property
+    def needs_review(self):
+        return self.last_verified is None or self.last_verified < review_cutoff()
+
+    @property
     def tel_href(self):
         return tel_href(self.phone)
 
@@ -347,9 +394,12 @@ class Resource(models.Model):
     def has_contact(self):
         return any(getattr(self, field) for field in self.CONTACT_FIELDS)
 
+    def weekly_periods(self):
+        """The opening hours as sorted (weekday, opens, closes); uses prefetched hours."""
+        return sorted((h.weekday, h.opens, h.closes) for h in self.opening_hours.all())
+
     def open_state(self, now=None):
-        periods = [(h.weekday, h.opens, h.closes) for h in self.opening_hours.all()]
-        return open_state(self.open_24_7, periods, now or timezone.now())
+        return open_state(self.open_24_7, self.weekly_periods(), now or timezone.now())
 
 
 class Weekday(models.IntegerChoices):
@@ -396,7 +446,7 @@ class AdviceQuerySet(models.QuerySet):
         )
 
 
-class Advice(models.Model):
+class Advice(Versioned):
     """A step a visitor can take now: save evidence, block, report, tell someone."""
 
     slug = models.SlugField(_("slug"), max_length=60)
@@ -428,7 +478,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED)
 
 
-class Page(models.Model):
+class Page(Versioned):
     """An information page: what cyberbullying is, for parents, privacy statement, ..."""
 
     class Placement(models.TextChoices):
@@ -505,3 +555,10 @@ class Feedback(models.Model):
 
     def __str__(self):
         return self.message[:60]
+
+    def mark_handled(self, user):
+        """Handled: who and when; the visitor's contact details are no longer needed."""
+        self.state = self.State.HANDLED
+        self.handled_at = timezone.now()
+        self.handled_by = user
+        self.contact = ""

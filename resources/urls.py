@@ -16,5 +16,11 @@ urlpatterns = [
     path(_("find-help/results/"), views.results, name="results"),
     path(_("all-help/"), views.directory, name="directory"),
     path(_("all-help/<slug:slug>/"), views.resource_detail, name="resource"),
+    path(_("all-help/<slug:slug>/report-a-mistake/"), views.report_problem, name="report"),
+    path(
+        _("all-help/<slug:slug>/report-a-mistake/thanks/"),
+        views.report_thanks,
+        name="report_thanks",
+    ),
     path(_("information/<slug:slug>/"), views.page_detail, name="page"),
 ]

@@ -3,17 +3,20 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit.decorators import ratelimit
 
 from . import triage
+from .forms import FeedbackForm
 from .models import Advice, Audience, BullyingType, Kind, Page, Resource
 
 RESULTS_SHOWN = 10
 DIRECTORY_PAGE_SIZE = 20
 MAX_SEARCH_LENGTH = 100
+FEEDBACK_RATE = "5/h"  # reports per visitor address per hour
 
 DANGER_CHOICES = [
     ("yes", _("Yes, someone is in danger now")),
@@ -157,13 +160,49 @@ def directory(request):
     return render(request, "resources/directory.html", context)
 
 
+def visible(queryset, request):
+    """The public sees published content; staff also see drafts, to preview them."""
+    return queryset if request.user.is_staff else queryset.published()
+
+
 def resource_detail(request, slug):
-    resource = get_object_or_404(Resource.objects.published().with_details(), slug=slug)
+    resource = get_object_or_404(visible(Resource.objects.with_details(), request), slug=slug)
     return render(
         request, "resources/resource_detail.html", {"resource": resource, "now": timezone.now()}
     )
 
 
 def page_detail(request, slug):
-    page = get_object_or_404(Page.objects.published(), slug=slug)
+    page = get_object_or_404(visible(Page.objects.all(), request), slug=slug)
     return render(request, "resources/page_detail.html", {"page": page})
+
+
+@ratelimit(key="helpfinder.privacy.address_key", rate=FEEDBACK_RATE, method="POST", block=False)
+def report_problem(request, slug):
+    """The only public form. It sets the CSRF cookie; nothing else on the site does."""
+    resource = get_object_or_404(Resource.objects.published(), slug=slug)
+    form = FeedbackForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if getattr(request, "limited", False):
+            status = 429
+            form.add_error(
+                None, _("You sent several reports in a short time. Please try again later.")
+            )
+        elif form.is_valid():
+            if not form.is_spam():
+                form.instance.resource = resource
+                form.save()
+            return redirect("resources:report_thanks", slug=resource.slug)
+        else:
+            status = 400
+    context = {"resource": resource, "form": form}
+    response = render(request, "resources/report_problem.html", context, status=status)
+    # A form posted under no-referrer carries "Origin: null", which CSRF protection refuses.
+    response.headers["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def report_thanks(request, slug):
+    resource = get_object_or_404(Resource.objects.published(), slug=slug)
+    return render(request, "resources/report_thanks.html", {"resource": resource})

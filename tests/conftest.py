@@ -2,16 +2,25 @@ from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
 from resources.models import Advice, Audience, BullyingType, Feedback, Page, Resource
+from resources.roles import EDITORS
 
 
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and cached pages from one test must not leak into the next."""
+    cache.clear()
 
 
 @pytest.fixture(scope="session")
@@ -69,3 +78,46 @@ def public_urls(language):
 
 def soup(response):
     return BeautifulSoup(response.content, "html.parser")
+
+
+def form_values(form):
+    """What a browser would send for this <form>, as {name: [values]} (no submit button)."""
+    values = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or field.has_attr("disabled"):
+            continue
+        if field.name == "select":
+            chosen = [
+                option.get("value", option.text)
+                for option in field.find_all("option", selected=True)
+            ]
+            if not chosen and not field.has_attr("multiple") and field.find("option"):
+                chosen = [field.find("option").get("value", "")]
+            values.setdefault(name, []).extend(chosen)
+        elif field.name == "textarea":
+            values.setdefault(name, []).append(field.text.removeprefix("\n"))
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                values.setdefault(name, []).append(field.get("value", "on"))
+        elif field.get("type") not in ("submit", "button", "image", "file", "reset"):
+            values.setdefault(name, []).append(field.get("value", ""))
+    return values
+
+
+@pytest.fixture
+def make_staff(db):
+    """A staff member in one of the roles ("Redacteuren" or "Beheerders")."""
+
+    def make(username, group=EDITORS):
+        user = User.objects.create_user(username, password="correct horse battery", is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor_client(client, make_staff):
+    client.force_login(make_staff("editor"))
+    return client

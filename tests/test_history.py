@@ -1,7 +1,5 @@
 """Every change is in the history, in both languages, and can be reverted."""
 
-import pytest
-
 from resources.models import Audience, Resource
 
 

@@ -9,13 +9,19 @@ from resources.models import OpeningHours, Resource, Status
 
 
 def make_resource(**fields):
-    values = {"slug": "test", "kind": "helpline", "name_nl": "Hulplijn", "summary_nl": "Helpt."}
+    values = {
+        "slug": "test",
+        "kind": "helpline",
+        "name_nl": "Hulplijn",
+        "summary_nl": "Helpt.",
+        "summary_en": "Helps.",
+    }
     values.update(fields)
     return Resource(**values)
 
 
 def test_english_page_shows_dutch_text_where_english_is_missing(empty_db):
-    make_resource(name_nl="Hulplijn", name_en="", summary_en=None).save()
+    make_resource(name_nl="Hulplijn", name_en="", summary_en=None).save()  # a draft
     resource = Resource.objects.get()
     with translation.override("en"):
         assert resource.name == "Hulplijn"
@@ -50,7 +56,7 @@ def test_youngest_age_above_oldest_is_refused_with_a_clear_error(empty_db):
 
 
 def test_published_resource_without_any_contact_is_refused(empty_db):
-    resource = make_resource(status=Status.PUBLISHED)
+    resource = make_resource(status=Status.PUBLISHED, name_en="Helpline")
     with pytest.raises(ValidationError) as error:
         resource.full_clean()
     message = "Een gepubliceerde hulpbron heeft minstens één manier van contact nodig"
@@ -72,7 +78,7 @@ def test_published_resource_without_any_contact_is_refused(empty_db):
     ],
 )
 def test_any_one_way_to_contact_is_enough_to_publish(contact, empty_db):
-    resource = make_resource(status=Status.PUBLISHED, **contact)
+    resource = make_resource(status=Status.PUBLISHED, name_en="Helpline", **contact)
     resource.full_clean()
     resource.save()
     assert Resource.objects.published().count() == 1
@@ -122,3 +128,17 @@ def test_resource_url_is_in_the_active_language(empty_db):
         assert resource.get_absolute_url() == "/nl/alle-hulp/kindertelefoon/"
     with translation.override("en"):
         assert resource.get_absolute_url() == "/en/all-help/kindertelefoon/"
+
+
+def test_publishing_needs_name_and_summary_in_every_language(empty_db):
+    resource = make_resource(status=Status.PUBLISHED, phone="0800-0432", summary_en="  ")
+    with pytest.raises(ValidationError) as error:
+        resource.full_clean()
+    assert error.value.messages == [
+        "Om te publiceren vul je in: de naam in het Engels, de samenvatting in het Engels."
+    ]
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        resource.full_clean()
+    assert error.value.messages == [
+        "To publish, fill in: the name in English, the summary in English."
+    ]

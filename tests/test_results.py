@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from resources.models import BullyingType, Resource
+from resources.models import Resource
 
 from .conftest import RESULTS_QUERY, soup
 

@@ -71,6 +71,7 @@ def test_seed_leaves_a_partly_filled_database_alone(empty_db):
 @pytest.mark.django_db
 def test_seeded_version_is_the_first_entry_in_the_history(seeded):
     for resource in Resource.objects.all():
+        assert resource.history.count() == 1
         first = resource.history.earliest()
         assert first.name_nl == resource.name_nl and first.name_en == resource.name_en
         assert first.audiences.count() == resource.audiences.count()

@@ -7,6 +7,7 @@ from resources.models import Advice, Audience, BullyingType, OpeningHours, Page,
 
 FIXTURES = ["taxonomy.yaml", "resources.yaml", "advice.yaml", "pages.yaml"]
 CONTENT_MODELS = [Audience, BullyingType, Resource, OpeningHours, Advice, Page]
+HISTORY_ORDER = [Audience, BullyingType, OpeningHours, Resource, Advice, Page]
 
 
 class Command(BaseCommand):
@@ -23,9 +24,13 @@ class Command(BaseCommand):
             call_command(
                 "loaddata", *(settings.BASE_DIR / "fixtures" / f for f in FIXTURES), verbosity=0
             )
-            # loaddata writes no history; save each object once so that the seeded
-            # version is the first entry in its history and can be reverted to.
-            for model in CONTENT_MODELS:
+            # History starts with exactly one complete record per object, the seeded
+            # version, so that staff can always go back to it. loaddata's many-to-many
+            # changes left partial records: remove them, then save each object once.
+            # Opening hours go first: a resource's version includes the hours before it.
+            for model in HISTORY_ORDER:
+                model.history.all().delete()
+            for model in HISTORY_ORDER:
                 for obj in model.objects.all():
                     obj._change_reason = "Seed data"
                     obj.save()

@@ -1,0 +1,359 @@
+"""The admin for municipal staff: both languages side by side, no lost edits, history
+with revert, facts that stay fresh, feedback from the public, CSV import and export."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV
+from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .importexport import ResourceCSV
+from .models import (
+    Advice,
+    Audience,
+    BullyingType,
+    Feedback,
+    OpeningHours,
+    Page,
+    Resource,
+    Status,
+)
+from .revert import one_history_record, revert
+
+admin.site.site_header = _("Help with online bullying: management")
+admin.site.site_title = _("helpfinder management")
+admin.site.index_title = _("Listings and pages")
+
+
+class VersionedForm(forms.ModelForm):
+    """Refuses to save over a change that someone else saved after this form was opened."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # From the database, not the instance: a revert form shows an old version.
+            self.fields["expected_version"].initial = self.current_version(lock=False)
+
+    def current_version(self, lock):
+        rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
+        if lock:
+            rows = rows.select_for_update()
+        return rows.values_list("version", flat=True).first()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            current = self.current_version(lock=True)  # held until the save commits
+            if cleaned.get("expected_version") != current:
+                raise ValidationError(conflict_message(self.instance), code="conflict")
+        return cleaned
+
+
+def conflict_message(instance):
+    history = reverse(
+        f"admin:{instance._meta.app_label}_{instance._meta.model_name}_history",
+        args=[instance.pk],
+    )
+    return format_html(
+        "{} <a href='{}' target='_blank'>{}</a>",
+        gettext(
+            "Someone else saved this while you were editing it, so your changes have not "
+            "been saved. Your text is still in the form below. Look at their change, then "
+            "reload this page and make your changes again."
+        ),
+        history,
+        gettext("See their change in the history (opens in a new tab)"),
+    )
+
+
+class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    """Dutch and English tabs, the version check, one history record per save, revert."""
+
+    form = VersionedForm
+    history_list_display = ["revert_link"]
+    formfield_overrides = {
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+        models.URLField: {"assume_scheme": "https"},
+    }
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if any("expected_version" in options["fields"] for _, options in fieldsets):
+            return fieldsets
+        return [*fieldsets, (None, {"fields": ["expected_version"], "classes": ["hidden"]})]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version = form.cleaned_data["expected_version"] + 1
+        obj.skip_history_when_saving = True  # the record is written in save_related
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        del obj.skip_history_when_saving
+        with one_history_record(obj):
+            pass
+
+    # ------------------------------------------------------------ revert
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/revert/<int:history_id>/",
+                self.admin_site.admin_view(self.revert_view),
+                name=f"{opts.app_label}_{opts.model_name}_revert",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("revert"))
+    def revert_link(self, record):
+        opts = self.model._meta
+        url = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_revert",
+            args=[record.id, record.history_id],
+        )
+        return format_html("<a href='{}'>{}</a>", url, gettext("Revert to this version"))
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Viewing an old version is fine; going back is done by revert_view, which also
+        # restores audiences, bullying types and opening hours.
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_view(self, request, object_id, history_id):
+        obj = get_object_or_404(self.model, pk=unquote(object_id))
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        record = get_object_or_404(obj.history, history_id=history_id)
+        opts = self.model._meta
+        change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        if request.method == "POST":
+            with transaction.atomic():
+                current = self.model.objects.select_for_update().get(pk=obj.pk)
+                if request.POST.get("expected_version") != str(current.version):
+                    self.message_user(request, conflict_message(current), messages.ERROR)
+                    return HttpResponseRedirect(request.path)
+                current.version += 1
+                when = date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
+                revert(current, record, reason=gettext("Reverted to %(when)s") % {"when": when})
+            self.message_user(
+                request,
+                gettext("Reverted to the version of %(when)s.") % {"when": when},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(change_url)
+        newest = obj.history.first()
+        changes = newest.diff_against(record).changes if newest != record else []
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Revert %(name)s") % {"name": obj},
+            "opts": opts,
+            "object": obj,
+            "record": record,
+            "changes": changes,
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/revert.html", context)
+
+
+class NeedsReviewFilter(admin.SimpleListFilter):
+    title = _("needs review")
+    parameter_name = "needs_review"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.needs_review()
+        if self.value() == "no":
+            return queryset.exclude(pk__in=queryset.needs_review().values("pk"))
+        return queryset
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 1
+
+
+@admin.register(Resource)
+class ResourceAdmin(ImportExportMixin, ContentAdmin):
+    resource_classes = [ResourceCSV]
+    import_formats = [CSV]
+    export_formats = [CSV]
+    inlines = [OpeningHoursInline]
+    list_display = ["name", "kind", "status", "phone", "last_verified", "verified_by", "is_fresh"]
+    list_filter = [
+        "status",
+        "kind",
+        "audiences",
+        "bullying_types",
+        "district",
+        NeedsReviewFilter,
+    ]
+    search_fields = ["name_nl", "name_en", "slug", "phone", "summary_nl", "summary_en"]
+    list_select_related = ["verified_by"]
+    readonly_fields = ["verified_by"]
+    prepopulated_fields = {"slug": ["name_nl"]}
+    actions = ["mark_checked_today"]
+    fieldsets = [
+        (None, {"fields": ["status", "kind", "name", "slug", "summary"]}),
+        (_("What they do"), {"fields": ["description", "how_it_works"]}),
+        (
+            _("How to get in touch"),
+            {
+                "fields": [
+                    "phone",
+                    "phone_alt",
+                    "chat_url",
+                    "whatsapp_url",
+                    "website",
+                    "email",
+                    "contact_note",
+                    "street_address",
+                    "postcode",
+                    "city",
+                    "district",
+                ]
+            },
+        ),
+        (
+            _("For whom"),
+            {
+                "fields": [
+                    "audiences",
+                    "bullying_types",
+                    "min_age",
+                    "max_age",
+                    "is_free",
+                    "is_anonymous",
+                    "is_crisis",
+                ]
+            },
+        ),
+        (_("Opening hours"), {"fields": ["open_24_7", "hours_note"]}),
+        (
+            _("Facts check"),
+            {"fields": ["last_verified", "verified_by", "source_url", "staff_note", "sort_weight"]},
+        ),
+    ]
+
+    @admin.display(boolean=True, description=_("checked recently"))
+    def is_fresh(self, obj):
+        return not obj.needs_review
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("audiences", "bullying_types")
+
+    def save_model(self, request, obj, form, change):
+        if "last_verified" in form.changed_data:
+            obj.verified_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Mark the facts as checked today"), permissions=["change"])
+    def mark_checked_today(self, request, queryset):
+        today = timezone.localdate()
+        with transaction.atomic():
+            resources = list(queryset.select_for_update())
+            for resource in resources:
+                resource.last_verified = today
+                resource.verified_by = request.user
+                resource.version += 1
+                resource.save()
+        count = len(resources)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d resource marked as checked today.",
+                "%(count)d resources marked as checked today.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        if obj is not None and obj.status == Status.PUBLISHED:
+            return request.user.has_perm("resources.delete_published_resource")
+        return True
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.has_perm("resources.delete_published_resource"):
+            actions.pop("delete_selected", None)  # it would delete published ones too
+        return actions
+
+
+@admin.register(Audience)
+class AudienceAdmin(ContentAdmin):
+    list_display = ["name", "answer", "slug", "position"]
+
+
+@admin.register(BullyingType)
+class BullyingTypeAdmin(ContentAdmin):
+    list_display = ["name", "slug", "position"]
+
+
+@admin.register(Advice)
+class AdviceAdmin(ContentAdmin):
+    list_display = ["title", "slug", "position"]
+    list_filter = ["bullying_types"]
+    search_fields = ["title_nl", "title_en", "body_nl", "body_en"]
+
+
+@admin.register(Page)
+class PageAdmin(ContentAdmin):
+    list_display = ["title", "slug", "status", "placement", "position", "updated_at"]
+    list_filter = ["status", "placement"]
+    search_fields = ["title_nl", "title_en", "body_nl", "body_en"]
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "resource", "short_message", "state", "handled_by"]
+    list_filter = ["state"]
+    list_select_related = ["resource", "handled_by"]
+    fields = ["resource", "message", "contact", "created_at", "state", "staff_note", "handled_by"]
+    readonly_fields = ["resource", "message", "contact", "created_at", "handled_by"]
+    actions = ["mark_handled"]
+
+    @admin.display(description=_("message"))
+    def short_message(self, obj):
+        return obj.message[:80]
+
+    def has_add_permission(self, request):
+        return False  # reports come from the public form
+
+    def save_model(self, request, obj, form, change):
+        if "state" in form.changed_data and obj.state == Feedback.State.HANDLED:
+            obj.mark_handled(request.user)
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Mark as handled"), permissions=["change"])
+    def mark_handled(self, request, queryset):
+        with transaction.atomic():
+            for feedback in queryset.filter(state=Feedback.State.OPEN).select_for_update():
+                feedback.mark_handled(request.user)
+                feedback.save()
+        self.message_user(request, gettext("Marked as handled."), messages.SUCCESS)

@@ -1,0 +1,154 @@
+"""Resources as CSV, both languages in their own columns, for django-import-export.
+
+Audiences and bullying types are slugs separated by ";". Opening hours are one column:
+"mo 09:00-17:00; tu 09:00-17:00". Rows are matched on slug. An import is checked in full
+first (preview); if any row is invalid, nothing is imported.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from import_export import fields, widgets
+from import_export.resources import ModelResource
+
+from .hours import periods_to_text, text_to_periods
+from .models import Audience, BullyingType, OpeningHours, Resource
+
+TRANSLATED = ["name", "summary", "description", "how_it_works", "hours_note", "contact_note"]
+PLAIN = [
+    "slug",
+    "kind",
+    "status",
+    "phone",
+    "phone_alt",
+    "chat_url",
+    "whatsapp_url",
+    "website",
+    "email",
+    "street_address",
+    "postcode",
+    "city",
+    "district",
+    "min_age",
+    "max_age",
+    "is_free",
+    "is_anonymous",
+    "is_crisis",
+    "open_24_7",
+    "sort_weight",
+    "last_verified",
+    "source_url",
+    "staff_note",
+]
+
+
+def translated_columns():
+    return [f"{field}_{code}" for field in TRANSLATED for code, _name in settings.LANGUAGES]
+
+
+class SlugsWidget(widgets.ManyToManyWidget):
+    """Slugs separated by ";"; an unknown slug is an error, not silently dropped."""
+
+    def __init__(self, model):
+        super().__init__(model, field="slug", separator=";")
+
+    def clean(self, value, row=None, **kwargs):
+        found = super().clean(value, row, **kwargs)
+        wanted = {slug.strip() for slug in str(value or "").split(";") if slug.strip()}
+        unknown = wanted - {item.slug for item in found}
+        if unknown:
+            raise ValueError(f"unknown: {', '.join(sorted(unknown))}")
+        return found
+
+
+class OpeningHoursWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        return text_to_periods(value)
+
+    def render(self, value, obj=None, **kwargs):
+        return periods_to_text(value or [])
+
+
+class ResourceCSV(ModelResource):
+    audiences = fields.Field(
+        attribute="audiences",
+        column_name="audiences",
+        widget=SlugsWidget(Audience),
+    )
+    bullying_types = fields.Field(
+        attribute="bullying_types",
+        column_name="bullying_types",
+        widget=SlugsWidget(BullyingType),
+    )
+    opening_hours = fields.Field(
+        attribute="periods", column_name="opening_hours", widget=OpeningHoursWidget()
+    )
+
+    class Meta:
+        model = Resource
+        import_id_fields = ["slug"]
+        fields = [
+            *PLAIN[:1],
+            *translated_columns(),
+            *PLAIN[1:],
+            "audiences",
+            "bullying_types",
+            "opening_hours",
+        ]
+        clean_model_instances = True  # constraints and publishing rules, row by row
+        use_transactions = True
+        skip_unchanged = True  # the preview shows only what changes
+        report_skipped = False
+
+    def get_queryset(self):
+        return (
+            super().get_queryset().prefetch_related("audiences", "bullying_types", "opening_hours")
+        )
+
+    def dehydrate_opening_hours(self, resource):
+        return periods_to_text(resource.weekly_periods())
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if original.pk:
+            original.periods = original.weekly_periods()  # to compare with the new column
+            for column in translated_columns():  # NULL and an empty cell both mean "no text"
+                if getattr(original, column) is None:
+                    setattr(original, column, "")
+        return super().skip_row(instance, original, row, import_validation_errors)
+
+    def import_instance(self, instance, row, **kwargs):
+        """Check the many-to-many columns too, so that their errors stop the import."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for name in ["audiences", "bullying_types"]:
+            field = self.fields[name]
+            if field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as error:
+                    errors[name] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if instance.pk:
+            instance.version += 1  # an edit form opened before the import must not win
+        instance.skip_history_when_saving = True  # one record per row, see save_m2m
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        if instance.__dict__.pop("skip_history_when_saving", False):
+            instance.save()  # the row's one history record, with audiences and hours
+
+    def after_save_instance(self, instance, row, **kwargs):
+        periods = getattr(instance, "periods", None)
+        if periods is None:
+            return
+        if instance.weekly_periods() != periods:
+            instance.opening_hours.all().delete()
+            for weekday, opens, closes in periods:
+                OpeningHours.objects.create(
+                    resource=instance, weekday=weekday, opens=opens, closes=closes
+                )

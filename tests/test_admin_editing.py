@@ -1,0 +1,198 @@
+"""An editor works on a listing: both languages, opening hours, publishing, history, revert,
+and two editors at once."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from resources.models import Resource
+
+from .conftest import form_values, soup
+
+
+def open_change_form(client, resource):
+    url = reverse("admin:resources_resource_change", args=[resource.pk])
+    page = soup(client.get(url))
+    return url, form_values(page.find("form", id="resource_form"))
+
+
+def add_hours(data, weekday, opens, closes):
+    number = int(data["opening_hours-TOTAL_FORMS"][0]) - 1  # the empty extra row
+    data[f"opening_hours-{number}-weekday"] = [str(weekday)]
+    data[f"opening_hours-{number}-opens"] = [opens]
+    data[f"opening_hours-{number}-closes"] = [closes]
+
+
+@pytest.mark.django_db
+def test_change_form_has_dutch_and_english_tabs_and_loads_nothing_from_elsewhere(editor_client):
+    resource = Resource.objects.get(slug="kindertelefoon")
+    page = soup(editor_client.get(reverse("admin:resources_resource_change", args=[resource.pk])))
+    assert page.find("input", attrs={"name": "name_nl"})["value"] == "De Kindertelefoon"
+    assert page.find("input", attrs={"name": "name_en"})["value"].startswith("De Kindertelefoon")
+    scripts = [tag["src"] for tag in page.find_all("script", src=True)]
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in scripts
+    assert "/static/modeltranslation/js/tabbed_translation_fields.js" in scripts
+    external = [url for url in scripts if url.startswith(("http", "//"))]
+    external += [
+        tag["href"]
+        for tag in page.find_all("link", href=True)
+        if tag["href"].startswith(("http", "//"))
+    ]
+    assert external == []
+
+
+@pytest.mark.django_db
+def test_editor_edits_publishes_sees_history_and_reverts(editor_client):
+    resource = Resource.objects.get(slug="alles-oke-supportlijn")  # a draft
+    original = (resource.name_nl, resource.name_en, resource.status)
+    records_before = resource.history.count()
+    url, data = open_change_form(editor_client, resource)
+    data["name_nl"] = ["Alles Oké? Supportlijn voor jongvolwassenen"]
+    data["name_en"] = ["Alles Oké? Supportline for young adults"]
+    data["status"] = ["published"]
+    add_hours(data, 0, "14:00", "22:00")
+
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, soup(response).select(".errorlist")
+
+    # The public sees it, in both languages, with its hours.
+    visitor = Client()
+    public = soup(visitor.get("/en/all-help/alles-oke-supportlijn/"))
+    assert public.h1.get_text() == "Alles Oké? Supportline for young adults"
+    rows = {row.th.get_text(): row.td.get_text() for row in public.select("table.hours-table tr")}
+    assert rows["Monday"] == "14:00–22:00"
+    assert soup(visitor.get("/nl/alle-hulp/alles-oke-supportlijn/")).h1.get_text() == (
+        "Alles Oké? Supportlijn voor jongvolwassenen"
+    )
+
+    # One save is one version in the history, with who made it and what changed.
+    assert resource.history.count() == records_before + 1
+    history = editor_client.get(reverse("admin:resources_resource_history", args=[resource.pk]))
+    text = soup(history).get_text(" ")
+    assert "editor" in text
+    assert "Alles Oké? Supportline for young adults" in text
+
+    # Revert to the version before the edit: texts, status and hours come back.
+    before = resource.history.order_by("history_date")[records_before - 1]
+    revert_url = reverse("admin:resources_resource_revert", args=[resource.pk, before.history_id])
+    assert revert_url in history.content.decode()
+    confirm = soup(editor_client.get(revert_url))
+    response = editor_client.post(revert_url, form_values(confirm.find("form", id="revert-form")))
+    assert response.status_code == 302
+
+    resource.refresh_from_db()
+    assert (resource.name_nl, resource.name_en, resource.status) == original
+    assert not resource.opening_hours.exists()
+    assert visitor.get("/en/all-help/alles-oke-supportlijn/").status_code == 404
+    assert resource.history.count() == records_before + 2  # the revert is in the history too
+
+
+@pytest.mark.django_db
+def test_revert_restores_audiences_and_opening_hours(editor_client):
+    resource = Resource.objects.get(slug="kindertelefoon")
+    seeded = resource.history.earliest()
+    url, data = open_change_form(editor_client, resource)
+    data["audiences"] = []
+    data["opening_hours-0-DELETE"] = ["on"]
+    assert editor_client.post(url, data).status_code == 302
+    assert resource.audiences.count() == 0 and resource.opening_hours.count() == 6
+
+    revert_url = reverse("admin:resources_resource_revert", args=[resource.pk, seeded.history_id])
+    confirm = soup(editor_client.get(revert_url))
+    assert (
+        editor_client.post(
+            revert_url, form_values(confirm.find("form", id="revert-form"))
+        ).status_code
+        == 302
+    )
+
+    assert set(resource.audiences.values_list("slug", flat=True)) == {"young-person", "worried"}
+    assert {(h.weekday, f"{h.opens:%H:%M}") for h in resource.opening_hours.all()} == {
+        (day, "11:00") for day in range(7)
+    }
+
+
+@pytest.mark.django_db
+def test_publishing_is_refused_with_what_is_missing(editor_client):
+    resource = Resource.objects.get(slug="alles-oke-supportlijn")
+    url, data = open_change_form(editor_client, resource)
+    data["status"] = ["published"]
+    data["name_en"] = [""]
+    data["summary_en"] = [""]
+    data["phone"] = [""]
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    errors = [item.get_text() for item in soup(response).select(".errornote, .errorlist li")]
+    assert (
+        "Om te publiceren vul je in: de naam in het Engels, de samenvatting in het Engels."
+        in errors
+    )
+    assert any("minstens één manier van contact" in error for error in errors)
+    resource.refresh_from_db()
+    assert resource.status == "draft" and resource.phone == "0800-0450"
+
+
+@pytest.mark.django_db
+def test_second_editor_cannot_overwrite_the_first(make_staff):
+    anna, bram = Client(), Client()
+    anna.force_login(make_staff("anna"))
+    bram.force_login(make_staff("bram"))
+    resource = Resource.objects.get(slug="helpwanted")
+    url, anna_data = open_change_form(anna, resource)
+    _, bram_data = open_change_form(bram, resource)
+
+    anna_data["summary_nl"] = ["Anna's nieuwe samenvatting."]
+    assert anna.post(url, anna_data).status_code == 302
+
+    bram_data["summary_nl"] = ["Bram's samenvatting, die niets mag overschrijven."]
+    response = bram.post(url, bram_data)
+    assert response.status_code == 200
+    page = soup(response)
+    message = page.select_one(".errornote + ul.errorlist, ul.errorlist.nonfield").get_text()
+    assert "Iemand anders heeft dit opgeslagen terwijl jij het aan het bewerken was" in message
+    history_link = page.find("a", string=lambda s: s and "Bekijk hun wijziging" in s)
+    assert history_link["href"] == reverse("admin:resources_resource_history", args=[resource.pk])
+    assert page.find("textarea", attrs={"name": "summary_nl"}) or page.find(
+        "input",
+        attrs={"name": "summary_nl", "value": "Bram's samenvatting, die niets mag overschrijven."},
+    )
+    resource.refresh_from_db()
+    assert resource.summary_nl == "Anna's nieuwe samenvatting."
+
+    # After reloading, Bram can make his change on top of Anna's.
+    _, fresh = open_change_form(bram, resource)
+    fresh["summary_nl"] = ["Bram's samenvatting, na het herladen."]
+    assert bram.post(url, fresh).status_code == 302
+    resource.refresh_from_db()
+    assert resource.summary_nl == "Bram's samenvatting, na het herladen."
+
+
+@pytest.mark.django_db
+def test_revert_is_refused_when_someone_saved_in_between(editor_client):
+    resource = Resource.objects.get(slug="helpwanted")
+    seeded = resource.history.earliest()
+    revert_url = reverse("admin:resources_resource_revert", args=[resource.pk, seeded.history_id])
+    confirm = form_values(soup(editor_client.get(revert_url)).find("form", id="revert-form"))
+    Resource.objects.filter(pk=resource.pk).update(summary_nl="Tussendoor gewijzigd.", version=9)
+    response = editor_client.post(revert_url, confirm, follow=True)
+    assert "Iemand anders heeft dit opgeslagen" in response.content.decode()
+    resource.refresh_from_db()
+    assert resource.summary_nl == "Tussendoor gewijzigd."
+
+
+@pytest.mark.django_db
+def test_staff_can_preview_a_draft_the_public_cannot_see(editor_client):
+    response = editor_client.get("/nl/alle-hulp/meldknop/")
+    assert response.status_code == 200
+    assert "alleen medewerkers zien deze pagina" in soup(response).select_one(".draft").get_text()
+    assert Client().get("/nl/alle-hulp/meldknop/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_admin_speaks_dutch_by_default_and_english_when_asked(editor_client):
+    dutch = soup(editor_client.get("/admin/"))
+    assert dutch.html["lang"] == "nl"
+    assert "Hulp bij online pesten: beheer" in dutch.get_text()
+    english = soup(editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert "Help with online bullying: management" in english.get_text()
+    assert "Django administration" not in english.get_text()
