@@ -273,7 +273,7 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
     def mark_checked_today(self, request, queryset):
         today = timezone.localdate()
         with transaction.atomic():
-            resources = list(queryset.select_for_update())
+            resources = list(queryset.select_for_update(of=("self",)))
             for resource in resources:
                 resource.last_verified = today
                 resource.verified_by = request.user
@@ -353,7 +353,9 @@ class FeedbackAdmin(admin.ModelAdmin):
     @admin.action(description=_("Mark as handled"), permissions=["change"])
     def mark_handled(self, request, queryset):
         with transaction.atomic():
-            for feedback in queryset.filter(state=Feedback.State.OPEN).select_for_update():
+            for feedback in queryset.filter(state=Feedback.State.OPEN).select_for_update(
+                of=("self",)
+            ):
                 feedback.mark_handled(request.user)
                 feedback.save()
         self.message_user(request, gettext("Marked as handled."), messages.SUCCESS)

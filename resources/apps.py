@@ -8,6 +8,8 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Help listings")
 
     def ready(self):
+        from .pagecache import connect_signals
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)
+        connect_signals()

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -193,6 +193,48 @@ class ResourceQuerySet(SlugQuerySet):
         from .search import search_resources
 
         return search_resources(self, text)
+
+    def ranked_for(self, danger=None, who=None, types=(), ages=None):
+        """Eligible resources in the order of resources.triage.rank, computed in SQL, so
+        that only the best few rows leave the database however long the list grows.
+        Keep the two in step: tests/test_ranking_sql.py compares them."""
+        resources = self.published()
+        if ages:
+            resources = resources.fits_ages(*ages)
+        if danger == "no":
+            resources = resources.exclude(kind=Kind.EMERGENCY)
+        audiences = Resource.audiences.through.objects.filter(resource=models.OuterRef("pk"))
+        kinds = Resource.bullying_types.through.objects.filter(resource=models.OuterRef("pk"))
+        audience_points = models.Value(0)
+        if who:
+            audience_points = models.Case(
+                models.When(models.Exists(audiences.filter(audience__slug=who)), then=2),
+                models.When(~models.Exists(audiences), then=1),
+                default=0,
+            )
+        type_points = models.Value(0)
+        if types:
+            type_points = models.Case(
+                models.When(models.Exists(kinds.filter(bullyingtype__slug__in=types)), then=2),
+                models.When(~models.Exists(kinds), then=1),
+                default=0,
+            )
+        resources = resources.annotate(audience_points=audience_points, type_points=type_points)
+        fits = Q()
+        if who:
+            fits &= Q(audience_points__gt=0)
+        if types:
+            fits &= Q(type_points__gt=0)
+        tier = models.Value(2)
+        if danger == "yes":
+            tier = models.Case(
+                models.When(kind=Kind.EMERGENCY, then=0),
+                models.When(Q(is_crisis=True) & fits, then=1),
+                default=2,
+            )
+        return resources.annotate(
+            tier=tier, points=models.F("audience_points") + models.F("type_points")
+        ).order_by("tier", "-points", "-sort_weight", Lower(localized("name")), "pk")
 
     def with_details(self):
         """Everything a card shows, in a fixed number of queries."""
@@ -511,6 +553,20 @@ class Page(Versioned):
 
     def get_absolute_url(self):
         return reverse("resources:page", kwargs={"slug": self.slug})
+
+
+class ContentVersion(models.Model):
+    """One row counting changes to the public content. Every cached page and cached list
+    carries the number it was made from; a change raises it in the same transaction, so
+    the next request anywhere builds fresh pages. See resources/pagecache.py."""
+
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return str(self.number)
 
 
 class Feedback(models.Model):

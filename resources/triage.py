@@ -222,7 +222,7 @@ def sort_key(answers, candidate):
         tier(answers, candidate),
         -points(answers, candidate),
         -candidate.sort_weight,
-        candidate.name.casefold(),
+        candidate.name.lower(),  # as Lower() in ResourceQuerySet.ranked_for
     )
 
 

@@ -11,7 +11,8 @@ from django_ratelimit.decorators import ratelimit
 
 from . import triage
 from .forms import FeedbackForm
-from .models import Advice, Audience, BullyingType, Kind, Page, Resource
+from .models import Advice, Kind, Page, Resource
+from .sitedata import published_pages, taxonomy
 
 RESULTS_SHOWN = 10
 DIRECTORY_PAGE_SIZE = 20
@@ -40,10 +41,11 @@ HINTS = {
 
 
 def read_answers(request, other_names=()):
+    known = taxonomy(request)
     return triage.parse_answers(
         request.GET,
-        audiences=Audience.objects.values_list("slug", flat=True),
-        bullying_types=BullyingType.objects.values_list("slug", flat=True),
+        audiences=[audience.slug for audience in known["audiences"]],
+        bullying_types=[bullying_type.slug for bullying_type in known["types"]],
         other_names=other_names,
     )
 
@@ -56,21 +58,21 @@ def step_url(step, answers, without=(), extra=()):
 
 
 def home(request):
-    entries = Audience.objects.exclude(slug="adult")
-    pages = Page.objects.published().filter(placement=Page.Placement.INFO)
+    entries = [a for a in taxonomy(request)["audiences"] if a.slug != "adult"]
+    pages = [p for p in published_pages(request) if p.placement == Page.Placement.INFO]
     return render(request, "resources/home.html", {"entries": entries, "pages": pages})
 
 
-def choices_for(step, answers, several):
+def choices_for(request, step, answers, several):
     chosen = getattr(answers, step)
     if step == "danger":
         options = [(value, label, "") for value, label in DANGER_CHOICES]
     elif step == "who":
-        options = [(a.slug, a.answer, "") for a in Audience.objects.all()]
+        options = [(a.slug, a.answer, "") for a in taxonomy(request)["audiences"]]
     elif step == "age":
         options = [(value, label, "") for value, label in AGE_CHOICES]
     else:
-        options = [(t.slug, t.name, t.description) for t in BullyingType.objects.all()]
+        options = [(t.slug, t.name, t.description) for t in taxonomy(request)["types"]]
         if not several:
             options.append((triage.NOT_SURE, _("I am not sure"), ""))
     selected = set(chosen) if isinstance(chosen, tuple) else {chosen}
@@ -93,7 +95,7 @@ def question(request, step):
         "question": QUESTIONS[step],
         "hint": HINTS.get(step, ""),
         "answers": answers,
-        "choices": choices_for(step, answers, several),
+        "choices": choices_for(request, step, answers, several),
         "several": several,
         "action": reverse(f"resources:{following or 'results'}"),
         "hidden": answers.params(without=(step,)),
@@ -107,13 +109,12 @@ def question(request, step):
 def results(request):
     answers = read_answers(request)
     now = timezone.now()
-    candidates = Resource.objects.published().with_details()
-    matches = triage.rank(answers, candidates)[:RESULTS_SHOWN]
+    matches = triage.rank(answers, best_candidates(answers))
     fallback = not matches
     if fallback:
-        general = candidates.filter(kind__in=[Kind.EMERGENCY, Kind.HELPLINE], audiences=None)
         everyone = triage.Answers(danger="yes", age=answers.age)
-        matches = triage.rank(everyone, general)[:RESULTS_SHOWN]
+        general = Resource.objects.filter(kind__in=[Kind.EMERGENCY, Kind.HELPLINE], audiences=None)
+        matches = triage.rank(everyone, best_candidates(everyone, general))
     context = {
         "answers": answers,
         "matches": matches,
@@ -124,6 +125,13 @@ def results(request):
         "directory_url": step_url("directory", answers, without=("danger",)),
     }
     return render(request, "resources/results.html", context)
+
+
+def best_candidates(answers, resources=Resource.objects):
+    """The best RESULTS_SHOWN resources, ranked in the database (see ranked_for)."""
+    ages = triage.AGE_BANDS.get(answers.age)
+    ranked = resources.ranked_for(answers.danger, answers.who, answers.types, ages)
+    return ranked.with_details()[:RESULTS_SHOWN]
 
 
 def directory(request):
@@ -151,8 +159,8 @@ def directory(request):
         "page": page,
         "text": text,
         "open_now": open_now,
-        "audiences": Audience.objects.all(),
-        "bullying_types": BullyingType.objects.all(),
+        "audiences": taxonomy(request)["audiences"],
+        "bullying_types": taxonomy(request)["types"],
         "age_choices": AGE_CHOICES,
         "page_query": query.urlencode(),
         "now": timezone.now(),

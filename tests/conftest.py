@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -118,6 +119,8 @@ def make_staff(db):
 
 
 @pytest.fixture
-def editor_client(client, make_staff):
-    client.force_login(make_staff("editor"))
-    return client
+def editor_client(make_staff):
+    """A browser of a logged-in editor (the `client` fixture stays anonymous)."""
+    editor = Client()
+    editor.force_login(make_staff("editor"))
+    return editor

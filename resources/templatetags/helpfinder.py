@@ -9,7 +9,8 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 
-from resources.models import Page, Weekday
+from resources.models import Weekday
+from resources.sitedata import published_pages
 
 register = template.Library()
 
@@ -94,6 +95,6 @@ def osm_search_url(resource):
     return "https://www.openstreetmap.org/search?" + urlencode({"query": address})
 
 
-@register.simple_tag
-def footer_pages():
-    return Page.objects.published()
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    return published_pages(context["request"])

@@ -1,0 +1,123 @@
+"""Public pages come from the cache, and any content change is visible on the next request."""
+
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from resources.models import Advice, Audience, OpeningHours, Page, Resource
+
+from .conftest import soup
+from .test_admin_editing import open_change_form
+
+URL = "/en/all-help/kindertelefoon/"
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    return response, len(context)
+
+
+@pytest.mark.django_db
+def test_a_repeated_visit_is_served_from_the_cache_with_one_query(client):
+    first, first_queries = queries(client, URL)
+    again, again_queries = queries(client, URL)
+    assert again.content == first.content
+    assert first_queries > 1
+    assert again_queries == 1  # the content version
+
+
+@pytest.mark.django_db
+def test_pages_are_revalidated_by_browsers_with_an_etag(client):
+    response = client.get(URL)
+    assert "no-cache" in response["Cache-Control"]
+    etag = response["ETag"]
+    assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+@pytest.mark.django_db
+def test_a_staff_save_in_the_admin_is_on_the_very_next_public_page(client, editor_client):
+    assert "De Kindertelefoon (child helpline)" in client.get(URL).content.decode()
+    resource = Resource.objects.get(slug="kindertelefoon")
+    url, data = open_change_form(editor_client, resource)
+    data["name_en"] = ["The Kindertelefoon, renamed"]
+    assert editor_client.post(url, data).status_code == 302
+    assert soup(client.get(URL)).h1.get_text() == "The Kindertelefoon, renamed"
+
+
+def change_hours():
+    hours = OpeningHours.objects.get(resource__slug="kindertelefoon", weekday=0)
+    hours.opens = "10:00"
+    hours.save()
+
+
+def add_audience():
+    resource = Resource.objects.get(slug="kindertelefoon")
+    resource.audiences.add(Audience.objects.get(slug="adult"))
+
+
+def rename_page():
+    page = Page.objects.get(slug="privacy")
+    page.title_en = "Privacy, updated"
+    page.save()
+
+
+def rename_advice():
+    advice = Advice.objects.get(slug="save-evidence")
+    advice.title_en = "Keep the proof"
+    advice.save()
+
+
+def delete_resource():
+    Resource.objects.get(slug="113").delete()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("change", "url", "text", "shown_after"),
+    [
+        (change_hours, URL, "10:00–21:00", True),
+        (add_audience, URL, "adults being bullied", True),
+        (rename_page, "/en/", "Privacy, updated", True),
+        (rename_advice, "/en/find-help/results/", "Keep the proof", True),
+        (delete_resource, "/en/all-help/", "113 Suicide Prevention", False),
+    ],
+)
+def test_every_kind_of_content_change_refreshes_cached_pages(
+    client, change, url, text, shown_after
+):
+    before = client.get(url).content.decode()
+    change()
+    after = client.get(url).content.decode()
+    assert (text in before, text in after) == (not shown_after, shown_after)
+
+
+@pytest.mark.django_db
+def test_open_now_is_not_older_than_a_minute(client):
+    with mock.patch("resources.pagecache.time.time", return_value=1_000_000 * 60):
+        _, first = queries(client, URL)
+        _, cached = queries(client, URL)
+    with mock.patch("resources.pagecache.time.time", return_value=1_000_001 * 60):
+        _, next_minute = queries(client, URL)
+    assert cached == 1 and next_minute > 1
+
+
+@pytest.mark.django_db
+def test_logged_in_staff_bypass_the_cache_and_drafts_never_leak(client, editor_client):
+    draft = "/en/all-help/meldknop/"
+    assert editor_client.get(draft).status_code == 200
+    assert client.get(draft).status_code == 404
+    _, staff_queries = queries(editor_client, URL)
+    _, again = queries(editor_client, URL)
+    assert again == staff_queries > 1
+
+
+@pytest.mark.django_db
+def test_the_feedback_form_is_never_cached(client):
+    url = reverse("resources:report", kwargs={"slug": "helpwanted"})
+    first = client.get(url)
+    second = client.get(url)
+    assert "csrftoken" in first.cookies and "csrftoken" in second.cookies
