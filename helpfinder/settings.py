@@ -190,6 +190,10 @@ STORAGES = {
 # Development and tests serve static/ directly; production serves the collected, hashed files.
 WHITENOISE_USE_FINDERS = DEBUG
 
+# The feedback form's CSRF cookie is the only cookie for visitors: gone when the browser
+# closes (see the privacy statement).
+CSRF_COOKIE_AGE = None
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"

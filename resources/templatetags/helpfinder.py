@@ -18,11 +18,11 @@ register = template.Library()
 _markdown = MarkdownIt("commonmark", {"html": False}).disable("image")
 
 
-def _link_open(tokens, idx, options, env):
+def _link_open(renderer, tokens, idx, options, env):
     token = tokens[idx]
-    if token.attrGet("href", "").startswith(("http://", "https://")):
+    if (token.attrGet("href") or "").startswith(("http://", "https://")):
         token.attrSet("rel", "noreferrer")
-    return _markdown.renderer.renderToken(tokens, idx, options, env)
+    return renderer.renderToken(tokens, idx, options, env)
 
 
 _markdown.add_render_rule("link_open", _link_open)
