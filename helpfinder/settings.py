@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -86,8 +87,8 @@ elif "*" in ALLOWED_HOSTS and not DEBUG:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS may not be '*' in production: list the hosts.")
 
 INSTALLED_APPS = [
-    "modeltranslation",  # before django.contrib.admin, as modeltranslation requires
-    "django.contrib.admin",
+    "modeltranslation",  # before the admin, as modeltranslation requires
+    "helpfinder.apps.HelpfinderAdminConfig",  # django.contrib.admin with our admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -96,12 +97,17 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "resources",
 ]
 
 MIDDLEWARE = [
-    "helpfinder.middleware.FormPagesReferrerPolicyMiddleware",
+    "helpfinder.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "helpfinder.middleware.RefuseOversizedQueryMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",  # ETag, 304 Not Modified
     "resources.pagecache.PublicPageCacheMiddleware",
@@ -110,6 +116,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -142,8 +149,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    # An empty DATABASE_URL means the default too (dj_database_url.config would take it as a
+    # database without an engine).
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DJANGO_DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
@@ -190,13 +199,84 @@ STORAGES = {
 # Development and tests serve static/ directly; production serves the collected, hashed files.
 WHITENOISE_USE_FINDERS = DEBUG
 
+# ---------------------------------------------------------------- security
+# Served over HTTPS in production (DJANGO_HTTPS=false only for local load tests over plain
+# HTTP): redirect to HTTPS, HSTS for a year, cookies only over HTTPS.
+HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+if env_bool("DJANGO_BEHIND_HTTPS_PROXY", False):
+    # The load balancer ends TLS and says so in X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_HTTPONLY = True
 # The feedback form's CSRF cookie is the only cookie for visitors: gone when the browser
 # closes (see the privacy statement).
 CSRF_COOKIE_AGE = None
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Everything comes from this site; no inline script or style at all.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "sync-xhr",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+
+# Requests: no big bodies, no endless query strings (answered with 400).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 512 * 1024
+HELPFINDER_MAX_QUERY_LENGTH = 2048
+
+# Staff log in with a password and a code from an authenticator app (django-otp), always
+# in production. Enrol with: manage.py enrol_totp <username>.
+HELPFINDER_STAFF_2FA = env_bool("HELPFINDER_STAFF_2FA", not DEBUG)
+
+# /.well-known/security.txt: where to report a vulnerability.
+HELPFINDER_SECURITY_CONTACT = os.environ.get("HELPFINDER_SECURITY_CONTACT", "")
 
 LOGGING = {
     "version": 1,

@@ -4,8 +4,12 @@ from django.urls import include, path
 
 from . import views
 
+handler400 = "helpfinder.views.bad_request"
+handler500 = "helpfinder.views.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("admin/", admin.site.urls),
     path("", views.choose_language, name="root"),
     *i18n_patterns(path("", include("resources.urls")), prefix_default_language=True),

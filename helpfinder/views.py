@@ -1,8 +1,15 @@
+import sys
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
-from django.shortcuts import redirect
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
+
+RETRY_AFTER_SECONDS = 30
 
 
 def choose_language(request):
@@ -21,3 +28,37 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+def security_txt(request):
+    """RFC 9116: where to report a vulnerability."""
+    expires = (timezone.now() + timedelta(days=365)).replace(microsecond=0)
+    lines = [
+        f"Contact: {settings.HELPFINDER_SECURITY_CONTACT}",
+        f"Expires: {expires.isoformat()}",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {request.build_absolute_uri()}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """handler500. When the database is down, public pages still show the emergency
+    numbers and the exit button, in the visitor's language, with 503 and Retry-After.
+    Renders templates that do not touch the database."""
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    database_down = isinstance(sys.exc_info()[1], DatabaseError)
+    with translation.override(language):
+        if database_down:
+            response = render(request, "emergency.html", status=503)
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        else:
+            response = render(request, "500.html", status=500)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def bad_request(request, exception):
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return render(request, "400.html", status=400)

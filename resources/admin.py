@@ -33,10 +33,6 @@ from .models import (
 )
 from .revert import one_history_record, revert
 
-admin.site.site_header = _("Help with online bullying: management")
-admin.site.site_title = _("helpfinder management")
-admin.site.index_title = _("Listings and pages")
-
 
 class VersionedForm(forms.ModelForm):
     """Refuses to save over a change that someone else saved after this form was opened."""

@@ -24,6 +24,7 @@ EDITOR_PERMISSIONS = {
 ADMINISTRATOR_EXTRA = {
     "auth": {"user": ["view", "add", "change", "delete"], "group": ["view", "change"]},
     "axes": {"accessattempt": ["view", "delete"]},
+    "otp_totp": {"totpdevice": ["view", "add", "change", "delete"]},
     "admin": {"logentry": ["view"]},
 }
 

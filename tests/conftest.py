@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django_otp.oath import TOTP
 
 from resources.models import Advice, Audience, BullyingType, Feedback, Page, Resource
 from resources.roles import EDITORS
@@ -34,6 +35,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def seeded(db):
     """The database with the real seed data, as `make run` loads it."""
+
+
+@pytest.fixture
+def committed_seed(transactional_db):
+    """The seed data, committed, for tests that other processes or a browser look at.
+    Transactional tests empty the database when they end, so each one loads it again."""
+    call_command("seed", stdout=StringIO())
 
 
 @pytest.fixture
@@ -104,6 +112,11 @@ def form_values(form):
         elif field.get("type") not in ("submit", "button", "image", "file", "reset"):
             values.setdefault(name, []).append(field.get("value", ""))
     return values
+
+
+def totp_code(device):
+    """The code a staff member's authenticator app shows now."""
+    return TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
 
 
 @pytest.fixture

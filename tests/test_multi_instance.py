@@ -16,11 +16,12 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import connection
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from resources.models import Resource
 from resources.roles import EDITORS
 
-from .conftest import form_values
+from .conftest import form_values, totp_code
 
 ROOT = Path(settings.BASE_DIR)
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
@@ -49,11 +50,12 @@ def wait_until_up(base):
 
 
 @pytest.fixture
-def two_instances(transactional_db, tmp_path):
+def two_instances(committed_seed, tmp_path):
     database = connection.settings_dict
     env = {
         **os.environ,
         "DJANGO_DEBUG": "false",
+        "DJANGO_HTTPS": "false",  # plain HTTP on loopback; production sits behind TLS
         "DJANGO_SECRET_KEY": "multi-instance-test-" + "k" * 40,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
@@ -111,6 +113,7 @@ def test_an_admin_edit_on_one_instance_is_on_the_next_page_of_the_other(two_inst
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]  # as served
     editor = User.objects.create_user("editor", password="correct horse battery", is_staff=True)
     editor.groups.add(Group.objects.get(name=EDITORS))
+    device = TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)  # 2FA is on
     resource = Resource.objects.get(slug="kindertelefoon")
     visitor = Browser(second)
     for _ in range(3):  # the page is in the shared cache now
@@ -121,7 +124,12 @@ def test_an_admin_edit_on_one_instance_is_on_the_next_page_of_the_other(two_inst
     staff = Browser(first)
     _, login = staff.get("/admin/login/?next=/admin/")
     data = form_values(login.find("form", id="login-form"))
-    data.update(username=["editor"], password=["correct horse battery"])
+    data.update(
+        username=["editor"],
+        password=["correct horse battery"],
+        otp_device=[device.persistent_id],
+        otp_token=[totp_code(device)],
+    )
     assert staff.post("/admin/login/?next=/admin/", data)[0] == first + "/admin/"
     change = f"/admin/resources/resource/{resource.pk}/change/"
     _, page = staff.get(change)

@@ -81,9 +81,10 @@ def test_complete_production_configuration_starts_with_debug_off():
     )
 
 
-def test_development_defaults_to_sqlite_in_the_project_and_local_memory_cache():
+@pytest.mark.parametrize("empty", [{}, {"DATABASE_URL": "", "DJANGO_CACHE_URL": " "}])
+def test_development_defaults_to_sqlite_in_the_project_and_local_memory_cache(empty):
     result = load_settings(
-        {"DJANGO_DEBUG": "true"},
+        {"DJANGO_DEBUG": "true", **empty},
         expr="s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'], "
         "s.CACHES['default']['BACKEND']",
     )
