@@ -127,8 +127,7 @@ def test_an_admin_edit_on_one_instance_is_on_the_next_page_of_the_other(two_inst
     data.update(
         username=["editor"],
         password=["correct horse battery"],
-        otp_device=[device.persistent_id],
-        otp_token=[totp_code(device)],
+        code=[totp_code(device)],
     )
     assert staff.post("/admin/login/?next=/admin/", data)[0] == first + "/admin/"
     change = f"/admin/resources/resource/{resource.pk}/change/"

@@ -41,12 +41,46 @@ def test_enrol_prints_a_qr_code_and_creates_a_device(make_staff):
 
 
 @pytest.mark.django_db
+def test_the_login_form_asks_for_the_code_in_dutch(two_factor):
+    page = soup(Client().get(LOGIN))
+    assert page.find("label", attrs={"for": "id_code"}).get_text() == (
+        "Code uit je authenticator-app:"
+    )
+    assert page.find("input", attrs={"name": "code"})["autocomplete"] == "one-time-code"
+
+
+@pytest.mark.django_db
 def test_password_alone_is_not_enough(two_factor, make_staff):
     make_staff("editor")
     call_command("enrol_totp", "editor", stdout=StringIO())
-    response = log_in(Client(), username="editor", password="correct horse battery")
+    client = Client()
+    response = log_in(client, username="editor", password="correct horse battery")
     assert response.status_code == 200
-    assert soup(response).select(".errornote")
+    assert soup(response).select(".errorlist")
+    assert b"correct horse battery" not in response.content  # the password is not echoed
+    assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_wrong_code_is_refused_with_a_reason(two_factor, make_staff):
+    make_staff("editor")
+    call_command("enrol_totp", "editor", stdout=StringIO())
+    device = TOTPDevice.objects.get(user__username="editor")
+    wrong = f"{(int(totp_code(device)) + 1) % 1_000_000:06d}"
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    response = log_in(client, username="editor", password="correct horse battery", code=wrong)
+    assert soup(response).select_one(".errornote").get_text(strip=True) == (
+        "This code is not right. Enter the code your app shows now."
+    )
+    assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_staff_without_an_authenticator_app_are_told_what_to_do(two_factor, make_staff):
+    make_staff("editor")
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    response = log_in(client, username="editor", password="correct horse battery", code="123456")
+    assert "has no authenticator app yet" in soup(response).select_one(".errornote").get_text()
 
 
 @pytest.mark.django_db
@@ -59,8 +93,7 @@ def test_password_and_the_code_from_the_app_log_in(two_factor, make_staff):
         client,
         username="editor",
         password="correct horse battery",
-        otp_device=device.persistent_id,
-        otp_token=totp_code(device),
+        code=totp_code(device),
     )
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
