@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Local development and tests run with debug on; production sets DJANGO_DEBUG=false.
 export DJANGO_DEBUG ?= true
 
-.PHONY: run test check messages catalogs clean
+.PHONY: run test check bench load messages catalogs clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -31,6 +31,14 @@ run: $(VENV)/.installed catalogs
 
 test: $(VENV)/.installed-dev catalogs
 	$(BIN)/python -m pytest
+
+# Speed and load (README.md, "Benchmark"): production server, throw-away database; need wrk.
+# BENCH_ARGS / LOAD_ARGS pass options, e.g. BENCH_ARGS="--sizes 100,1000".
+bench: $(VENV)/.installed catalogs
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+load: $(VENV)/.installed catalogs
+	$(BIN)/python -m bench.load $(LOAD_ARGS)
 
 # Lint, format, Django's checks and missing migrations (CI runs this before `make test`).
 check: $(VENV)/.installed-dev

@@ -160,7 +160,10 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {**cache_from_url(os.environ.get("DJANGO_CACHE_URL", "").strip())}}
-CACHES["default"]["KEY_PREFIX"] = "helpfinder"
+# Sites that share one Redis need their own prefix (content versions start at 1 in each).
+CACHES["default"]["KEY_PREFIX"] = (
+    os.environ.get("DJANGO_CACHE_KEY_PREFIX", "").strip() or "helpfinder"
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
