@@ -144,8 +144,9 @@ class Server:
 
     def warm(self, paths, seconds=3):
         """Every worker loads its code and templates and fills its cache once, so that
-        start-up costs are not measured."""
-        wrk(self.base, paths, seconds, connections=len(self.workers()) * 4)
+        start-up costs are not measured. A new connection for each request, so that
+        every worker gets some (kept-alive connections stay with one worker)."""
+        wrk(self.base, paths, seconds, len(self.workers()) * 4, headers=["Connection: close"])
 
     def workers(self):
         """The process ids of gunicorn's workers (the children of the master)."""
@@ -204,7 +205,7 @@ class LoadResult:
         )
 
 
-def wrk(base, paths, seconds, connections, threads=2, timeout=10):
+def wrk(base, paths, seconds, connections, threads=2, timeout=10, headers=()):
     """Load `paths` (taken in turn) for `seconds`; wrk is the Debian package."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk (Debian package)")
@@ -215,6 +216,7 @@ def wrk(base, paths, seconds, connections, threads=2, timeout=10):
         f"--duration={seconds}s",
         f"--timeout={timeout}s",
         f"--script={LUA_SCRIPT}",
+        *(f"--header={header}" for header in headers),
         base + paths[0],
         "--",
         *paths,

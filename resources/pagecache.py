@@ -6,10 +6,19 @@ carry the version in their key, and each public request reads the version first 
 small query), so after a staff save the next request on every instance and every worker
 renders fresh, whatever the cache: local memory per process, or Redis shared.
 
+Pages say what is open now, so a cached page is rendered again once its minute is over.
+Under load, one request does that while the others still get the copy from the minute
+before (never from an older content version), and after an edit the others wait for the
+one fresh rendering: no pile of requests rendering the same page at once, and "open now"
+is at most about a minute old.
+
 Django's own cache middleware is not used: its key prefix is fixed at start-up, so it
 cannot follow the content version, and it sends max-age, which would let browsers show a
-page from before an edit. Pages here are sent with "no-cache" and an ETag instead
-(ConditionalGetMiddleware), so browsers and proxies revalidate every time.
+page from before an edit. Pages here are sent with "no-cache", an ETag and Last-Modified
+(the time the page was rendered), so browsers and proxies revalidate every time and get
+304 Not Modified while the page is unchanged (ConditionalGetMiddleware). Last-Modified
+counts whole seconds; the ETag, which browsers send along and which takes precedence,
+tells apart two versions rendered within the same second.
 """
 
 import hashlib
@@ -20,7 +29,8 @@ from django.core.cache import cache
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from .models import Advice, Audience, BullyingType, ContentVersion, OpeningHours, Page, Resource
@@ -69,9 +79,15 @@ def versioned(request, name, build):
     return value
 
 
+# How long one request may take to render a page before another one tries, and how long
+# other requests for the same new page wait for it rather than render it too.
+RENDER_LOCK_SECONDS = 10
+RENDER_WAIT_SECONDS = 2
+
+
 class PublicPageCacheMiddleware:
     """Whole pages for visitors without a session: /nl/…, /en/…, keyed by the content
-    version, the minute (pages say "open now") and the full path with its query string."""
+    version and the full path with its query string, re-rendered every minute."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -81,17 +97,41 @@ class PublicPageCacheMiddleware:
         if not self.is_cacheable_request(request):
             return self.get_response(request)
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        minute = int(time.time() // 60)
-        key = f"page:{request_version(request)}:{minute}:{request.method}:{path}"
+        key = f"page:{request_version(request)}:{request.method}:{path}"
+        now = time.time()
+        minute = int(now // 60)
         stored = cache.get(key)
-        if stored is not None:
-            return self.rebuild(stored)
+        if stored is not None and stored[0] == minute:
+            return self.rebuild(stored[1])
+        # One request renders the page; cache.add is atomic, in local memory and in Redis.
+        rendering = f"{key}:rendering:{minute}"
+        if not cache.add(rendering, True, RENDER_LOCK_SECONDS):
+            if stored is not None:  # from an earlier minute, same content version
+                return self.rebuild(stored[1])
+            stored = self.wait_for(key, rendering)  # new content: wait for the fresh page
+            if stored is not None:
+                return self.rebuild(stored[1])
         response = self.get_response(request)
         if self.is_cacheable_response(response):
             patch_cache_control(response, no_cache=True)
-            stored = (response.status_code, list(response.items()), response.content)
-            cache.set(key, stored, settings.HELPFINDER_PAGE_CACHE_SECONDS)
+            response["Last-Modified"] = http_date(now)
+            set_response_etag(response)
+            page = (response.status_code, list(response.items()), response.content)
+            cache.set(key, (minute, page), settings.HELPFINDER_PAGE_CACHE_SECONDS)
+        cache.delete(rendering)  # done; a page that is not kept is not waited for
         return response
+
+    @staticmethod
+    def wait_for(key, rendering):
+        """The page another request is rendering; None when it is done without keeping
+        one (an error, a page with a cookie) or takes too long."""
+        deadline = time.monotonic() + RENDER_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+            stored = cache.get(key)
+            if stored is not None or cache.get(rendering) is None:
+                return stored
+        return None
 
     def is_cacheable_request(self, request):
         return (

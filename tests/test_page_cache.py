@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.http import http_date
 
 from resources.models import Advice, Audience, OpeningHours, Page, Resource
 
@@ -121,3 +122,48 @@ def test_the_feedback_form_is_never_cached(client):
     first = client.get(url)
     second = client.get(url)
     assert "csrftoken" in first.cookies and "csrftoken" in second.cookies
+
+
+MINUTE = 1_000_000 * 60  # a moment at the start of a minute, for time.time()
+
+
+def at(seconds):
+    return mock.patch("resources.pagecache.time.time", return_value=MINUTE + seconds)
+
+
+@pytest.mark.django_db
+def test_browsers_revalidate_with_last_modified_and_see_an_edit_at_once(client):
+    with at(1):
+        first = client.get(URL)
+    assert first["Last-Modified"] == http_date(MINUTE + 1)
+    with at(20):
+        unchanged = client.get(URL, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    rename_kindertelefoon("The Kindertelefoon, renamed")
+    with at(30):
+        edited = client.get(URL, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert edited.status_code == 200
+    assert soup(edited).h1.get_text() == "The Kindertelefoon, renamed"
+
+
+def rename_kindertelefoon(name):
+    resource = Resource.objects.get(slug="kindertelefoon")
+    resource.name_en = name
+    resource.save()
+
+
+@pytest.mark.django_db
+def test_while_a_page_is_rendered_again_others_get_last_minutes_copy_never_an_older_edit(
+    client,
+):
+    with at(1):
+        client.get(URL)
+    # The next minute, another request is already rendering the page again (under load).
+    with at(61), mock.patch("resources.pagecache.cache.add", return_value=False):
+        response, count = queries(client, URL)
+        assert count == 1  # last minute's copy, at once
+        assert soup(response).h1.get_text() == "De Kindertelefoon (child helpline)"
+        rename_kindertelefoon("The Kindertelefoon, renamed")
+        response, count = queries(client, URL)
+        assert count > 1  # an edit is never hidden behind an older copy
+        assert soup(response).h1.get_text() == "The Kindertelefoon, renamed"
