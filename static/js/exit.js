@@ -1,5 +1,5 @@
 // "Exit this page": leave at once for the neutral site, and replace this page in the
-// history so that Back does not return here. Also on Shift pressed three times.
+// history so that Back does not return here. Also on Shift pressed three times (on its own).
 (function () {
   var link = document.querySelector("a.exit");
   if (!link) return;
@@ -10,8 +10,13 @@
     window.location.replace(link.href);
   }
   link.addEventListener("click", leave);
+  // Only Shift on its own counts: Shift+Tab (moving focus back) or capitals never leave.
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) return;
+    if (event.key !== "Shift") {
+      presses = [];
+      return;
+    }
+    if (event.repeat) return;
     var now = Date.now();
     presses = presses.filter(function (time) { return now - time < 2000; });
     presses.push(now);
