@@ -2,6 +2,7 @@
 with revert, facts that stay fresh, feedback from the public, CSV import and export."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -82,10 +83,20 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     form = VersionedForm
     history_list_display = ["revert_link"]
+    # Names the language switch the tabs add, for assistive technology.
+    change_form_template = "admin/translated_change_form.html"
     formfield_overrides = {
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
         models.URLField: {"assume_scheme": "https"},
     }
+
+    class Media:
+        # Tabs without nested controls: after jQuery UI, before the tabs are built.
+        js = [
+            settings.JQUERY_UI_URL,
+            "js/admin-tabs.js",
+            "modeltranslation/js/tabbed_translation_fields.js",
+        ]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -186,8 +197,19 @@ class NeedsReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class LabelledInlineFormSet(forms.BaseInlineFormSet):
+    """A table of inline rows shows each field's name only in its column heading, so the
+    fields themselves have no label for assistive technology: give each its name."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for field in form.fields.values():
+            field.widget.attrs.setdefault("aria-label", field.label)
+
+
 class OpeningHoursInline(admin.TabularInline):
     model = OpeningHours
+    formset = LabelledInlineFormSet
     extra = 1
 
 
