@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Local development and tests run with debug on; production sets DJANGO_DEBUG=false.
 export DJANGO_DEBUG ?= true
 
-.PHONY: run test check bench load messages catalogs clean
+.PHONY: run test check bench load messages catalogs vnu screenshots clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -29,8 +29,27 @@ run: $(VENV)/.installed catalogs
 	$(BIN)/python manage.py seed
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.installed-dev catalogs
+test: $(VENV)/.installed-dev catalogs vnu
 	$(BIN)/python -m pytest
+
+# The W3C HTML checker for the tests, from npm into .cache/vnu (run with Java). Without npm
+# (or offline) this does nothing and the HTML check is skipped with one line saying so.
+VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+vnu:
+	@test -f $(VNU_JAR) || ! command -v npm >/dev/null || \
+		npm install --prefix .cache/vnu --no-audit --no-fund --silent vnu-jar@26.9.27 || \
+		echo "npm could not install vnu-jar: the HTML check will be skipped"
+
+# docs/screenshots/*.png: four pages at phone size in Dutch, in Chromium, from a fresh
+# database with the seed data (README.md, "Screenshots").
+SCREENSHOTS_DB := $(CURDIR)/.cache/screenshots.sqlite3
+screenshots: export DATABASE_URL = sqlite:///$(SCREENSHOTS_DB)
+screenshots: export DJANGO_CACHE_URL =
+screenshots: $(VENV)/.installed-dev catalogs
+	@mkdir -p .cache && rm -f $(SCREENSHOTS_DB)
+	$(BIN)/python manage.py migrate --no-input -v0
+	$(BIN)/python manage.py seed
+	$(BIN)/python manage.py screenshots
 
 # Speed and load (README.md, "Benchmark"): production server, throw-away database; need wrk.
 # BENCH_ARGS / LOAD_ARGS pass options, e.g. BENCH_ARGS="--sizes 100,1000".
