@@ -194,32 +194,55 @@ class ResourceQuerySet(SlugQuerySet):
 
         return search_resources(self, text)
 
-    def ranked_for(self, danger=None, who=None, types=(), ages=None):
+    def ranked_for(self, danger=None, who=None, types=(), ages=None, top=None):
         """Eligible resources in the order of resources.triage.rank, computed in SQL, so
         that only the best few rows leave the database however long the list grows.
-        Keep the two in step: tests/test_ranking_sql.py compares them."""
+        Keep the two in step: tests/test_ranking_sql.py compares them.
+
+        Who a resource is for, and what it helps with, are looked up in lists built once
+        per query (IN subqueries: hashed by PostgreSQL, indexed by SQLite), not per row.
+
+        With `top`, only the first `top` rows are asked for, and the database ranks a
+        narrow list: when at least `top` eligible resources are both for the visitor's
+        audience and for one of the chosen kinds of bullying (the most points), no other
+        resource can be among the first `top`, except an emergency number or a crisis
+        line when someone is in danger. Otherwise every eligible resource is ranked."""
         resources = self.published()
         if ages:
             resources = resources.fits_ages(*ages)
         if danger == "no":
             resources = resources.exclude(kind=Kind.EMERGENCY)
-        audiences = Resource.audiences.through.objects.filter(resource=models.OuterRef("pk"))
-        kinds = Resource.bullying_types.through.objects.filter(resource=models.OuterRef("pk"))
+        audience_links = Resource.audiences.through.objects.values("resource_id")
+        type_links = Resource.bullying_types.through.objects.values("resource_id")
+        for_audience = audience_links.filter(audience__slug=who)
+        for_types = type_links.filter(bullyingtype__slug__in=types)
+        if top and (who or types):
+            best = resources
+            if who:
+                best = best.filter(pk__in=for_audience)
+            if types:
+                best = best.filter(pk__in=for_types)
+            best = best.order_by().values("pk")
+            candidates = [best, resources.filter(~models.Exists(best[top - 1 :]))]
+            if danger == "yes":
+                candidates.append(resources.filter(Q(kind=Kind.EMERGENCY) | Q(is_crisis=True)))
+            candidates = [candidates[0]] + [c.order_by().values("pk") for c in candidates[1:]]
+            resources = resources.filter(pk__in=candidates[0].union(*candidates[1:], all=True))
         audience_points = models.Value(0)
         if who:
             audience_points = models.Case(
-                models.When(models.Exists(audiences.filter(audience__slug=who)), then=2),
-                models.When(~models.Exists(audiences), then=1),
+                models.When(pk__in=for_audience, then=2),
+                models.When(~Q(pk__in=audience_links), then=1),
                 default=0,
             )
         type_points = models.Value(0)
         if types:
             type_points = models.Case(
-                models.When(models.Exists(kinds.filter(bullyingtype__slug__in=types)), then=2),
-                models.When(~models.Exists(kinds), then=1),
+                models.When(pk__in=for_types, then=2),
+                models.When(~Q(pk__in=type_links), then=1),
                 default=0,
             )
-        resources = resources.annotate(audience_points=audience_points, type_points=type_points)
+        resources = resources.alias(audience_points=audience_points, type_points=type_points)
         fits = Q()
         if who:
             fits &= Q(audience_points__gt=0)
@@ -376,6 +399,12 @@ class Resource(Versioned):
         indexes = [
             # The public site always filters on status first.
             models.Index(fields=["status", "-sort_weight"], name="resource_status_weight_idx"),
+            # Who may be in the results (ranked_for): every column the eligibility test
+            # reads, so the database checks thousands of rows without reading them.
+            models.Index(
+                fields=["status", "kind", "is_crisis", "min_age", "max_age"],
+                name="resource_ranking_idx",
+            ),
         ]
 
     def __str__(self):

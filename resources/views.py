@@ -130,7 +130,9 @@ def results(request):
 def best_candidates(answers, resources=Resource.objects):
     """The best RESULTS_SHOWN resources, ranked in the database (see ranked_for)."""
     ages = triage.AGE_BANDS.get(answers.age)
-    ranked = resources.ranked_for(answers.danger, answers.who, answers.types, ages)
+    ranked = resources.ranked_for(
+        answers.danger, answers.who, answers.types, ages, top=RESULTS_SHOWN
+    )
     return ranked.with_details()[:RESULTS_SHOWN]
 
 
