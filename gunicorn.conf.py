@@ -6,10 +6,11 @@ project folder. The command line and GUNICORN_CMD_ARGS override any of them (REA
 import os
 
 # One process per CPU core and one more, so a core is never idle while a process waits
-# for the database; WEB_CONCURRENCY overrides. Each process has a few threads that keep
-# connections open between requests (keep-alive), so a slow phone holds a thread, not a
-# whole process.
-workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * len(os.sched_getaffinity(0)) + 1)
+# for the database; WEB_CONCURRENCY overrides. (Each process without Redis keeps its own
+# page cache, so more processes render the same pages more often.) Each process has a
+# few threads that keep connections open between requests (keep-alive), so a slow phone
+# holds a thread, not a whole process.
+workers = int(os.environ.get("WEB_CONCURRENCY") or len(os.sched_getaffinity(0)) + 1)
 worker_class = "gthread"
 threads = 4
 keepalive = 5

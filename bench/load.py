@@ -56,7 +56,7 @@ def main(argv=None):
     lines += [f"  {line}" for line in errors[:20]]
     failed = sum(result.failed + result.server_errors for result in results.values())
     lines.append(
-        "PASSED: no failed request, no 5xx" if not failed and not errors else "FAILED (see above)"
+        "OK: no failed request, no 5xx" if not failed and not errors else "NOT OK (see above)"
     )
     lines.append(f"(load test took {time.monotonic() - started:.0f} s)")
     print("\n".join(lines))
