@@ -21,11 +21,13 @@ counts whole seconds; the ETag, which browsers send along and which takes preced
 tells apart two versions rendered within the same second.
 """
 
+import functools
 import hashlib
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -43,8 +45,19 @@ M2M_THROUGH = [
 ]
 
 
+@functools.cache
+def version_query():
+    """The SQL of the one query every public request makes, built by the ORM once:
+    building it takes ten times longer than running it."""
+    return ContentVersion.objects.filter(pk=1).values_list("number").query.sql_with_params()
+
+
 def current_version():
-    return ContentVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+    sql, params = version_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return row[0] if row else 0
 
 
 def bump_version(**kwargs):
