@@ -8,12 +8,13 @@ The Dutch stemmer keeps the "ge-" of past participles ("gepest" stays "gepest", 
 "pesten" becomes "pest"), so for Dutch each word starting with "ge" is also tried without it.
 """
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Q
 from django.utils.translation import get_language
 
-from .models import localized
+from .models import Resource, localized
 
 FIELDS = ("name", "summary", "description")
 DICTIONARIES = {"nl": "dutch", "en": "english"}
@@ -34,6 +35,27 @@ def variants(word, language):
     return [word]
 
 
+def search_vector(language):
+    """What PostgreSQL searches in, for one language. resource_search_<code>_idx indexes
+    exactly this expression (see index_statements): change one, add a migration."""
+    config = DICTIONARIES.get(language, "simple")
+    return SearchVector(*(localized(field, language) for field in FIELDS), config=config)
+
+
+def index_statements(schema_editor):
+    """CREATE INDEX for a GIN index on each language's search_vector (PostgreSQL), with
+    the SQL the ORM writes for it, so that the planner recognises it in searches."""
+    connection = schema_editor.connection
+    for code, _name in settings.LANGUAGES:
+        query = Resource.objects.alias(vector=search_vector(code)).query
+        sql, params = query.get_compiler(connection=connection).compile(query.annotations["vector"])
+        expression = sql % tuple(schema_editor.quote_value(value) for value in params)
+        yield (
+            f'CREATE INDEX IF NOT EXISTS "resource_search_{code}_idx" '
+            f'ON "resources_resource" USING gin (({expression}))'
+        )
+
+
 def search_resources(queryset, text):
     language = get_language()
     terms = [variants(word, language) for word in words(text)]
@@ -41,7 +63,7 @@ def search_resources(queryset, text):
         return queryset
     if connection.vendor == "postgresql":
         config = DICTIONARIES.get(language, "simple")
-        vector = SearchVector(*(localized(field) for field in FIELDS), config=config)
+        vector = search_vector(language)
         query = None
         for alternatives in terms:
             either = None
@@ -49,7 +71,8 @@ def search_resources(queryset, text):
                 one = SearchQuery(word, config=config, search_type="plain")
                 either = one if either is None else either | one
             query = either if query is None else query & either
-        return queryset.annotate(search_vector=vector).filter(search_vector=query)
+        # An alias, not an annotation: computed only where the index cannot answer.
+        return queryset.alias(search_vector=vector).filter(search_vector=query)
     annotated = queryset.annotate(**{f"search_{field}": localized(field) for field in FIELDS})
     for alternatives in terms:
         condition = Q()
