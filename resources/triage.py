@@ -85,8 +85,9 @@ def parse_answers(
     """Read answers from a QueryDict (or a dict of lists); never raises.
 
     Unknown parameters, unknown or overlong values and repeats of a single answer are left
-    out and named in `ignored`, so that the page can say so. `other_names` are parameters
-    the page itself reads (such as `q` in the directory); they are not reported.
+    out and named in `ignored`, so that the page can say so. Empty values mean "no answer".
+    `other_names` are parameters the page itself reads (such as `q` in the directory); they
+    are not reported.
     """
     audiences, bullying_types = set(audiences), set(bullying_types) | {NOT_SURE}
     allowed = {
@@ -107,6 +108,8 @@ def parse_answers(
             continue
         for value in values:
             value = value.strip()
+            if not value:
+                continue  # a form's "everyone" / "all ages" choice: no answer, nothing wrong
             if len(value) > MAX_VALUE_LENGTH or value not in allowed[name]:
                 ignored.append(name)
             elif name == "what":

@@ -8,7 +8,7 @@ from django.db import connection
 from resources.hours import AMSTERDAM
 from resources.models import OpeningHours, Resource
 
-from .conftest import soup
+from .conftest import form_values, soup
 
 
 def names(response):
@@ -30,6 +30,17 @@ def test_filter_by_audience_keeps_resources_for_everyone(client, seeded):
     assert "School & Veiligheid (school safety expertise)" in shown
     assert "Helpwanted" in shown  # for everyone
     assert "Ouders & Onderwijs (school questions for parents)" not in shown
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_filter_form_sent_as_it_is_shows_everything_without_a_warning(client, seeded, language):
+    first = client.get(f"/{language}/" + ("alle-hulp/" if language == "nl" else "all-help/"))
+    sent = form_values(soup(first).find("form", class_="filters"))
+    assert sent == {"q": [""], "who": [""], "age": [""]}
+    response = client.get(first.wsgi_request.path, sent)
+    assert not soup(response).select(".note")
+    assert names(response) == names(first)
 
 
 @pytest.mark.django_db

@@ -25,3 +25,17 @@ def test_database_top_results_equal_the_pure_ranking_for_every_answer(language):
             expected = [m.resource.slug for m in triage.rank(answers, everything)][:RESULTS_SHOWN]
             fetched = [m.resource.slug for m in triage.rank(answers, best_candidates(answers))]
             assert fetched == expected, answers
+
+
+@pytest.mark.django_db
+def test_the_database_age_filter_equals_the_pure_one_for_every_age_range():
+    resource = Resource.objects.get(slug="helpwanted")
+    bounds = [None, 0, 8, 11, 12, 13, 14, 16, 17, 18, 19, 25]
+    for low, high in itertools.product(bounds, bounds):
+        if low is not None and high is not None and low > high:
+            continue
+        Resource.objects.filter(pk=resource.pk).update(min_age=low, max_age=high)
+        resource.min_age, resource.max_age = low, high
+        for age, (youngest, oldest) in triage.AGE_BANDS.items():
+            in_sql = Resource.objects.filter(pk=resource.pk).fits_ages(youngest, oldest).exists()
+            assert in_sql == triage.fits_age(resource, age), (low, high, age)
