@@ -212,9 +212,13 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
-if env_bool("DJANGO_BEHIND_HTTPS_PROXY", False):
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_HTTPS_PROXY", False)
+if BEHIND_PROXY:
     # The load balancer ends TLS and says so in X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of the app add the address they saw to X-Forwarded-For. The
+# feedback form's rate limit counts the visitor's address (hashed), not the proxy's.
+HELPFINDER_TRUSTED_PROXIES = env_int("HELPFINDER_TRUSTED_PROXIES", 1 if BEHIND_PROXY else 0)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -89,6 +89,21 @@ def test_more_than_five_reports_an_hour_from_one_address_are_refused(client):
 
 
 @pytest.mark.django_db
+def test_behind_a_load_balancer_the_limit_counts_each_visitor_not_the_balancer(settings):
+    settings.HELPFINDER_TRUSTED_PROXIES = 1
+    balancer = "10.0.0.5"
+    visitor = Client(REMOTE_ADDR=balancer, HTTP_X_FORWARDED_FOR="198.51.100.1")
+    for number in range(5):
+        assert post_report(visitor, message=f"Melding {number}").status_code == 302
+    assert post_report(visitor, message="Nog een").status_code == 429
+    # A visitor cannot escape the limit by sending an address of their own first.
+    spoofing = Client(REMOTE_ADDR=balancer, HTTP_X_FORWARDED_FOR="192.0.2.99, 198.51.100.1")
+    assert post_report(spoofing, message="Nog een").status_code == 429
+    other = Client(REMOTE_ADDR=balancer, HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert post_report(other, message="Van iemand anders").status_code == 302
+
+
+@pytest.mark.django_db
 def test_script_in_a_report_is_stored_as_text_and_shown_escaped_to_staff(client, editor_client):
     post_report(client, message=PAYLOAD)
     feedback = Feedback.objects.get()
