@@ -10,7 +10,7 @@ from datetime import time, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils import timezone
@@ -164,9 +164,12 @@ class ResourceQuerySet(SlugQuerySet):
         A resource that only touches the edge of an age group (Kindertelefoon, 8 to 18,
         for "18 or older") is not a fit for it.
         """
+        # Overlap of at least two years, as triage.fits_age: each end of one range is at
+        # least a year past the start of the other, and the resource's own range too.
         return self.filter(
             Q(min_age__isnull=True) | Q(min_age__lte=oldest - 1),
             Q(max_age__isnull=True) | Q(max_age__gte=youngest + 1),
+            Q(min_age__isnull=True) | Q(max_age__isnull=True) | Q(max_age__gte=F("min_age") + 1),
         )
 
     def open_at(self, moment):
@@ -420,6 +423,25 @@ class Resource(Versioned):
                 _("To publish, fill in: %(missing)s.") % {"missing": ", ".join(missing)},
                 code="publish_missing_text",
             )
+        checked_today = self.last_verified == timezone.localdate()
+        if self.staff_note.strip() and not checked_today and self.is_being_published():
+            raise ValidationError(
+                {
+                    "last_verified": _(
+                        "This draft has a note for staff. Check what the note says, "
+                        "update it, and set the date the facts were last checked to "
+                        "today before you publish."
+                    )
+                },
+                code="publish_unchecked_note",
+            )
+
+    def is_being_published(self):
+        """Published now, and new or a draft until this save."""
+        if self.status != Status.PUBLISHED:
+            return False
+        before = Resource.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+        return self._state.adding or before != Status.PUBLISHED
 
     def missing_texts(self):
         """The names and summaries that a published resource needs, in every language."""

@@ -4,6 +4,7 @@ and two editors at once."""
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from resources.models import Resource
 
@@ -51,6 +52,16 @@ def test_editor_edits_publishes_sees_history_and_reverts(editor_client):
     data["name_en"] = ["Alles Oké? Supportline for young adults"]
     data["status"] = ["published"]
     add_hours(data, 0, "14:00", "22:00")
+
+    # The draft has a note for staff: publishing waits until someone checked the facts.
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "zet de datum waarop de feiten zijn gecontroleerd op vandaag" in " ".join(
+        item.get_text() for item in soup(response).select(".errorlist li")
+    )
+    assert Resource.objects.get(pk=resource.pk).status == "draft"
+    data["last_verified"] = [timezone.localdate().isoformat()]
+    data["staff_note"] = ["Checked on allesoke.nl: hours 14:00-22:00, ages 18-25."]
 
     response = editor_client.post(url, data)
     assert response.status_code == 302, soup(response).select(".errorlist")
