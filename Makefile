@@ -21,7 +21,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@ $(VENV)/.installed
 
-catalogs:
+catalogs: $(VENV)/.installed
 	$(BIN)/python manage.py buildmessages
 
 run: $(VENV)/.installed catalogs
