@@ -1,3 +1,4 @@
+import os
 from io import StringIO
 
 import pytest
@@ -112,6 +113,20 @@ def form_values(form):
         elif field.get("type") not in ("submit", "button", "image", "file", "reset"):
             values.setdefault(name, []).append(field.get("value", ""))
     return values
+
+
+def production_environ(**settings):
+    """The environment of a production process (debug off), for a subprocess: none of
+    this machine's DJANGO_*/DATABASE_* variables, plus the given ones."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="helpfinder.settings",
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="production-test-" + "x7Q" * 20,
+        DJANGO_ALLOWED_HOSTS="testserver",
+    )
+    env.update(settings)
+    return env
 
 
 def totp_code(device):

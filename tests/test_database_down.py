@@ -3,7 +3,6 @@ exit button, with 503 and Retry-After; when it is back, pages work without a res
 
 import contextlib
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from unittest import mock
 import pytest
 from django.db import OperationalError, connection
 
-from .conftest import LANGUAGES, public_urls, soup
+from .conftest import LANGUAGES, production_environ, public_urls, soup
 
 
 @pytest.fixture
@@ -115,13 +114,8 @@ def test_real_postgresql_connection_to_a_closed_port_then_back(tmp_path):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]  # nothing listens here now
     database = connection.settings_dict
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE="helpfinder.settings",
-        DJANGO_DEBUG="false",
+    env = production_environ(
         DJANGO_HTTPS="false",
-        DJANGO_SECRET_KEY="database-down-test-" + "q8W" * 20,
-        DJANGO_ALLOWED_HOSTS="testserver",
         DJANGO_STATIC_ROOT=str(tmp_path / "static"),
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{port}/{database['NAME']}",
     )

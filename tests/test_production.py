@@ -1,12 +1,13 @@
 """The production configuration, started as production starts it (debug off, HTTPS)."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from .conftest import production_environ
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,11 +36,7 @@ print(json.dumps({
 @pytest.fixture(scope="module")
 def production_env(tmp_path_factory):
     folder = tmp_path_factory.mktemp("production")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE="helpfinder.settings",
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY="production-test-" + "x7Q" * 20,
+    env = production_environ(
         DJANGO_ALLOWED_HOSTS="testserver,helpfinder.example.org",
         DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
         DJANGO_STATIC_ROOT=str(folder / "static"),
@@ -99,13 +96,7 @@ def test_production_settings_for_the_staff_session():
         "print(s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, "
         "s.HELPFINDER_STAFF_2FA, s.SECURE_SSL_REDIRECT)"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE="helpfinder.settings",
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY="production-test-" + "x7Q" * 20,
-        DJANGO_ALLOWED_HOSTS="helpfinder.example.org",
-    )
+    env = production_environ(DJANGO_ALLOWED_HOSTS="helpfinder.example.org")
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     )

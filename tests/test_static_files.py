@@ -1,11 +1,12 @@
 """Static files in production: hashed names, gzip and Brotli, cached by browsers for years."""
 
 import json
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+
+from .conftest import production_environ
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,12 +30,7 @@ print(json.dumps(seen))
 
 
 def test_css_is_hashed_compressed_and_cached_for_years(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE="helpfinder.settings",
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY="static-files-test-" + "q8W" * 20,
-        DJANGO_ALLOWED_HOSTS="testserver",
+    env = production_environ(
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         DJANGO_STATIC_ROOT=str(tmp_path / "static"),
     )
