@@ -54,6 +54,26 @@ def review_cutoff(today=None):
     return today - timedelta(days=settings.HELPFINDER_REVIEW_AFTER_DAYS)
 
 
+def open_condition(moment):
+    """A condition: open at this moment (day and night, or within one of its periods).
+    As hours.open_state, in Amsterdam time; 00:00 as closing time means midnight."""
+    local = moment.astimezone(AMSTERDAM)
+    now = local.time()
+    open_hours = OpeningHours.objects.filter(
+        Q(opens__lte=now, closes__gt=now) | Q(opens__lte=now, closes=time(0)),
+        resource=models.OuterRef("pk"),
+        weekday=local.weekday(),
+    )
+    return Q(open_24_7=True) | models.Exists(open_hours)
+
+
+def closed_condition(moment):
+    """A condition: known to be closed at this moment (it has opening hours, and this
+    moment is outside them). Without hours, nobody knows: not closed."""
+    any_hours = OpeningHours.objects.filter(resource=models.OuterRef("pk"))
+    return models.Exists(any_hours) & ~open_condition(moment)
+
+
 class SlugQuerySet(models.QuerySet):
     """Lets fixtures refer to taxonomy entries by slug (natural keys)."""
 
@@ -173,14 +193,7 @@ class ResourceQuerySet(SlugQuerySet):
         )
 
     def open_at(self, moment):
-        local = moment.astimezone(AMSTERDAM)
-        now = local.time()
-        open_hours = OpeningHours.objects.filter(
-            Q(opens__lte=now, closes__gt=now) | Q(opens__lte=now, closes=time(0)),
-            resource=models.OuterRef("pk"),
-            weekday=local.weekday(),
-        )
-        return self.filter(Q(open_24_7=True) | models.Exists(open_hours))
+        return self.filter(open_condition(moment))
 
     def open_now(self):
         return self.open_at(timezone.now())
@@ -197,7 +210,7 @@ class ResourceQuerySet(SlugQuerySet):
 
         return search_resources(self, text)
 
-    def ranked_for(self, danger=None, who=None, types=(), ages=None, top=None):
+    def ranked_for(self, now, danger=None, who=None, types=(), ages=None, top=None):
         """Eligible resources in the order of resources.triage.rank, computed in SQL, so
         that only the best few rows leave the database however long the list grows.
         Keep the two in step: tests/test_ranking_sql.py compares them.
@@ -209,7 +222,10 @@ class ResourceQuerySet(SlugQuerySet):
         narrow list: when at least `top` eligible resources are both for the visitor's
         audience and for one of the chosen kinds of bullying (the most points), no other
         resource can be among the first `top`, except an emergency number or a crisis
-        line when someone is in danger. Otherwise every eligible resource is ranked."""
+        line when someone is in danger. Otherwise every eligible resource is ranked.
+
+        `now` is the moment the visitor asks: a crisis line closed at that moment comes
+        after those that are open."""
         resources = self.published()
         if ages:
             resources = resources.fits_ages(*ages)
@@ -251,12 +267,14 @@ class ResourceQuerySet(SlugQuerySet):
             fits &= Q(audience_points__gt=0)
         if types:
             fits &= Q(type_points__gt=0)
-        tier = models.Value(2)
+        tier = models.Value(3)
         if danger == "yes":
+            crisis = Q(is_crisis=True) & fits
             tier = models.Case(
                 models.When(kind=Kind.EMERGENCY, then=0),
-                models.When(Q(is_crisis=True) & fits, then=1),
-                default=2,
+                models.When(crisis & ~closed_condition(now), then=1),
+                models.When(crisis, then=2),
+                default=3,
             )
         return resources.annotate(
             tier=tier, points=models.F("audience_points") + models.F("type_points")

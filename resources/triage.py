@@ -12,8 +12,10 @@ Ranking rules, in order:
    left out (Kindertelefoon, 8 to 18, is not offered to "18 or older").
 2. danger=yes puts the emergency number (112) first, then the crisis lines that fit the
    answers (their audiences include the visitor, or they are for everyone, and they help
-   with the chosen kind of bullying or with every kind). danger=no leaves 112 out of the
-   list; it stays in the emergency strip on every page.
+   with the chosen kind of bullying or with every kind): first those open now, then those
+   closed now (at night a child in danger sees the lines that answer before the one that
+   opens in the morning). danger=no leaves 112 out of the list; it stays in the emergency
+   strip on every page.
 3. Then by how well a resource fits: for the visitor's audience (2 points) or for everyone
    (1 point); for one of the chosen bullying types (2 points) or for every type (1 point).
    A resource meant for other audiences or other types gets no points for that answer.
@@ -187,13 +189,20 @@ def fits_answers(answers, candidate):
     return audience_ok and types_ok
 
 
-def tier(answers, candidate):
-    """0: the emergency number, 1: crisis lines that fit, 2: everything else."""
+def closed_now(candidate, now):
+    """Known to be closed at `now`; a resource without opening hours is not."""
+    state = candidate.open_state(now)
+    return state.known and not state.is_open
+
+
+def tier(answers, candidate, now):
+    """0: the emergency number, 1: crisis lines that fit and are not closed now,
+    2: crisis lines that fit but are closed now, 3: everything else."""
     if answers.in_danger and candidate.kind == Kind.EMERGENCY:
         return 0
     if answers.in_danger and candidate.is_crisis and fits_answers(answers, candidate):
-        return 1
-    return 2
+        return 2 if closed_now(candidate, now) else 1
+    return 3
 
 
 def is_eligible(answers, candidate):
@@ -206,7 +215,7 @@ def reasons(answers, candidate, candidate_tier):
     found = []
     if candidate_tier == 0:
         found.append(_("call now if someone is in danger"))
-    elif candidate_tier == 1:
+    elif candidate_tier in (1, 2):
         found.append(_("crisis line"))
     if audience_points(answers, candidate) == 2:
         found.append(_("for %(audience)s") % {"audience": candidate.audience_names[answers.who]})
@@ -220,26 +229,28 @@ def points(answers, candidate):
     return audience_points(answers, candidate) + type_points(answers, candidate)
 
 
-def sort_key(answers, candidate):
+def sort_key(answers, candidate, now):
     return (
-        tier(answers, candidate),
+        tier(answers, candidate, now),
         -points(answers, candidate),
         -candidate.sort_weight,
         candidate.name.lower(),  # as Lower() in ResourceQuerySet.ranked_for
     )
 
 
-def rank(answers, candidates):
-    """The eligible candidates, best match first, each with the reasons it matches.
+def rank(answers, candidates, now):
+    """The eligible candidates, best match first, each with the reasons it matches, for
+    a visitor asking at `now` (an aware datetime).
 
-    A candidate needs: status, kind, is_crisis, min_age, max_age, sort_weight, name, and
-    audience_names / type_names (slug -> name in the active language).
+    A candidate needs: status, kind, is_crisis, min_age, max_age, sort_weight, name,
+    audience_names / type_names (slug -> name in the active language), and
+    open_state(now) (a resources.hours.OpenState).
     """
     eligible = [c for c in candidates if is_eligible(answers, c)]
-    eligible.sort(key=lambda c: sort_key(answers, c))
+    eligible.sort(key=lambda c: sort_key(answers, c, now))
     matches = []
     for candidate in eligible:
-        candidate_tier = tier(answers, candidate)
+        candidate_tier = tier(answers, candidate, now)
         matches.append(
             Match(
                 resource=candidate,

@@ -109,12 +109,12 @@ def question(request, step):
 def results(request):
     answers = read_answers(request)
     now = timezone.now()
-    matches = triage.rank(answers, best_candidates(answers))
+    matches = triage.rank(answers, best_candidates(answers, now), now)
     fallback = not matches
     if fallback:
         everyone = triage.Answers(danger="yes", age=answers.age)
         general = Resource.objects.filter(kind__in=[Kind.EMERGENCY, Kind.HELPLINE], audiences=None)
-        matches = triage.rank(everyone, best_candidates(everyone, general))
+        matches = triage.rank(everyone, best_candidates(everyone, now, general), now)
     context = {
         "answers": answers,
         "matches": matches,
@@ -127,11 +127,11 @@ def results(request):
     return render(request, "resources/results.html", context)
 
 
-def best_candidates(answers, resources=Resource.objects):
-    """The best RESULTS_SHOWN resources, ranked in the database (see ranked_for)."""
+def best_candidates(answers, now, resources=Resource.objects):
+    """The best RESULTS_SHOWN resources at `now`, ranked in the database (see ranked_for)."""
     ages = triage.AGE_BANDS.get(answers.age)
     ranked = resources.ranked_for(
-        answers.danger, answers.who, answers.types, ages, top=RESULTS_SHOWN
+        now, answers.danger, answers.who, answers.types, ages, top=RESULTS_SHOWN
     )
     return ranked.with_details()[:RESULTS_SHOWN]
 

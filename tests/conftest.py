@@ -1,4 +1,5 @@
 import os
+from datetime import datetime
 from io import StringIO
 
 import pytest
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_otp.oath import TOTP
 
+from resources.hours import AMSTERDAM
 from resources.models import Advice, Audience, BullyingType, Feedback, Page, Resource
 from resources.roles import EDITORS
 
@@ -24,6 +26,18 @@ def fast_password_hasher(settings):
 def empty_cache():
     """Rate limits and cached pages from one test must not leak into the next."""
     cache.clear()
+
+
+@pytest.fixture
+def visit_at(monkeypatch):
+    """The moment the site takes for "now", in Amsterdam time: visit_at("2026-11-25 15:00")
+    (a Wednesday afternoon). What is open, and so the order of crisis lines, depends on it."""
+
+    def at(text):
+        moment = datetime.fromisoformat(text).replace(tzinfo=AMSTERDAM)
+        monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
+
+    return at
 
 
 @pytest.fixture(scope="session")

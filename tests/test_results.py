@@ -24,9 +24,10 @@ def card_names(page):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("home", "entry", "answers", "first", "second"),
+    ("moment", "home", "entry", "answers", "first", "second"),
     [
         (
+            "2026-11-25 15:00",
             "/en/",
             "I am being bullied",
             ["Yes, someone is in danger now", "Threats", "12 to 17"],
@@ -34,15 +35,28 @@ def card_names(page):
             "De Kindertelefoon (child helpline)",
         ),
         (
+            "2026-11-25 15:00",
             "/nl/",
             "Ik word gepest",
             ["Ja, iemand is nu in gevaar", "Bedreiging", "12 tot en met 17"],
             "112 (alarmnummer)",
             "De Kindertelefoon",
         ),
+        # At night De Kindertelefoon (11:00 to 21:00) is closed: a line that answers first.
+        (
+            "2026-11-25 23:30",
+            "/nl/",
+            "Ik word gepest",
+            ["Ja, iemand is nu in gevaar", "Bedreiging", "12 tot en met 17"],
+            "112 (alarmnummer)",
+            "113 Zelfmoordpreventie",
+        ),
     ],
 )
-def test_four_taps_from_home_to_ranked_help(client, seeded, home, entry, answers, first, second):
+def test_four_taps_from_home_to_ranked_help(
+    client, seeded, visit_at, moment, home, entry, answers, first, second
+):
+    visit_at(moment)
     page = soup(client.get(home))
     response = client.get(page.find("a", string=entry)["href"])  # tap 1
     for answer in answers:  # taps 2, 3 and 4

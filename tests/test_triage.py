@@ -1,11 +1,13 @@
 """The triage rules, on plain objects: no database, no HTTP."""
 
+from datetime import datetime, time
 from types import SimpleNamespace
 
 import pytest
 from django.http import QueryDict
 from django.utils import translation
 
+from resources.hours import AMSTERDAM, open_state
 from resources.triage import Answers, next_step, parse_answers, rank
 
 AUDIENCES = {
@@ -26,7 +28,25 @@ TYPES = {
 }
 
 
-def resource(slug, kind="helpline", who=(), what=(), crisis=False, ages=(None, None), **extra):
+# A Wednesday afternoon and the night after it, in Amsterdam.
+AFTERNOON = datetime(2026, 11, 25, 15, 0, tzinfo=AMSTERDAM)
+NIGHT = datetime(2026, 11, 25, 23, 30, tzinfo=AMSTERDAM)
+EVERY_DAY_11_TO_21 = [(day, time(11), time(21)) for day in range(7)]
+
+
+def resource(
+    slug,
+    kind="helpline",
+    who=(),
+    what=(),
+    crisis=False,
+    ages=(None, None),
+    always=False,
+    hours=(),
+    **extra,
+):
+    """A listing as rank() sees it; `always`: open day and night; `hours`: its periods
+    (neither: opening hours not known)."""
     values = {
         "slug": slug,
         "name": extra.pop("name", slug.title()),
@@ -38,20 +58,26 @@ def resource(slug, kind="helpline", who=(), what=(), crisis=False, ages=(None, N
         "sort_weight": extra.pop("weight", 0),
         "audience_names": {slug: AUDIENCES[slug] for slug in who},
         "type_names": {slug: TYPES[slug] for slug in what},
+        "open_state": lambda now: open_state(always, hours, now),
     }
     return SimpleNamespace(**values, **extra)
 
 
 ALL_WHO = tuple(AUDIENCES)
 CATALOGUE = [
-    resource("112", kind="emergency", weight=100),
+    resource("112", kind="emergency", weight=100, always=True),
     resource(
-        "kindertelefoon", who=("young-person", "worried"), crisis=True, ages=(8, 18), weight=90
+        "kindertelefoon",
+        who=("young-person", "worried"),
+        crisis=True,
+        ages=(8, 18),
+        weight=90,
+        hours=EVERY_DAY_11_TO_21,
     ),
     # Crisis lines rank high through the danger answer; among equal matches they come later.
-    resource("113", who=("young-person", "parent", "worried", "adult"), crisis=True, weight=35),
-    resource("veilig-thuis", kind="municipal", who=ALL_WHO, crisis=True, weight=35),
-    resource("centrum-seksueel-geweld", what=("images",), crisis=True, weight=30),
+    resource("113", who=ALL_WHO, crisis=True, weight=35, always=True),
+    resource("veilig-thuis", kind="municipal", who=ALL_WHO, crisis=True, weight=35, always=True),
+    resource("centrum-seksueel-geweld", what=("images",), crisis=True, weight=30, always=True),
     resource(
         "politie",
         kind="reporting",
@@ -97,8 +123,8 @@ CATALOGUE = [
 ]
 
 
-def slugs(answers, catalogue=CATALOGUE):
-    return [match.resource.slug for match in rank(answers, catalogue)]
+def slugs(answers, catalogue=CATALOGUE, now=AFTERNOON):
+    return [match.resource.slug for match in rank(answers, catalogue, now)]
 
 
 def test_14_year_old_threatened_and_in_danger_gets_112_first_and_kindertelefoon_soon():
@@ -108,6 +134,28 @@ def test_14_year_old_threatened_and_in_danger_gets_112_first_and_kindertelefoon_
     # Crisis lines that fit come next; the one for sexual violence does not fit threats.
     assert ranked[1:4] == ["kindertelefoon", "113", "veilig-thuis"]
     assert ranked.index("centrum-seksueel-geweld") > ranked.index("helpwanted")
+
+
+def test_at_night_a_child_in_danger_gets_the_crisis_lines_that_are_open_before_a_closed_one():
+    answers = Answers(danger="yes", who="young-person", what=("threats",), age="12-17")
+    ranked = slugs(answers, now=NIGHT)
+    assert ranked[:4] == ["112", "113", "veilig-thuis", "kindertelefoon"]
+    # Still a crisis line, and still above everything that is not one.
+    with translation.override("en"):
+        matches = {m.resource.slug: m for m in rank(answers, CATALOGUE, NIGHT)}
+    assert matches["kindertelefoon"].reasons[0] == "crisis line"
+    assert ranked.index("kindertelefoon") < ranked.index("hulp-op-school")
+
+
+def test_a_crisis_line_without_known_hours_is_not_taken_for_closed():
+    unknown = resource("unknown-hours", crisis=True, weight=99)
+    catalogue = [*CATALOGUE, unknown]
+    assert slugs(Answers(danger="yes"), catalogue, now=NIGHT)[:2] == ["112", "unknown-hours"]
+
+
+def test_opening_hours_do_not_change_the_order_when_nobody_is_in_danger():
+    answers = Answers(who="young-person", what=("threats",), age="12-17")
+    assert slugs(answers, now=NIGHT) == slugs(answers, now=AFTERNOON)
 
 
 def test_parent_of_an_excluded_child_gets_family_and_school_contacts_first():
@@ -162,7 +210,7 @@ def test_ties_are_broken_by_weight_then_name():
 
 def test_reasons_say_why_a_resource_matches():
     with translation.override("en"):
-        matches = rank(Answers(danger="yes", who="parent", what=("threats",)), CATALOGUE)
+        matches = rank(Answers(danger="yes", who="parent", what=("threats",)), CATALOGUE, AFTERNOON)
     by_slug = {match.resource.slug: match.reasons for match in matches}
     assert by_slug["112"] == ("call now if someone is in danger",)
     assert by_slug["veilig-thuis"] == ("crisis line", "for parents and carers")
@@ -172,7 +220,7 @@ def test_reasons_say_why_a_resource_matches():
 
 def test_reasons_are_translated():
     with translation.override("nl"):
-        matches = rank(Answers(danger="yes"), CATALOGUE)
+        matches = rank(Answers(danger="yes"), CATALOGUE, AFTERNOON)
     assert matches[0].reasons == ("bel nu als iemand in gevaar is",)
 
 
