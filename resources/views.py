@@ -161,6 +161,7 @@ def directory(request):
         "page": page,
         "text": text,
         "open_now": open_now,
+        "filtered": bool(answers.who or answers.what or answers.age or open_now),
         "audiences": taxonomy(request)["audiences"],
         "bullying_types": taxonomy(request)["types"],
         "age_choices": AGE_CHOICES,

@@ -25,6 +25,47 @@ def test_directory_lists_every_published_resource_and_no_draft(client, seeded):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "note", "link"),
+    [
+        (
+            "/en/all-help/?q=zzzqqq",
+            "Nothing matches. Try another word or fewer choices.",
+            "/en/all-help/",
+        ),
+        (
+            "/nl/alle-hulp/?q=zzzqqq",
+            "Niets gevonden. Probeer een ander woord of minder keuzes.",
+            "/nl/alle-hulp/",
+        ),
+    ],
+)
+def test_a_search_that_finds_nothing_says_so_and_offers_the_whole_list(
+    client, seeded, url, note, link
+):
+    page = soup(client.get(url))
+    assert names(client.get(url)) == []
+    shown = page.select_one("main p.note")
+    assert shown.get_text(" ", strip=True).startswith(note)
+    assert shown.a["href"] == link
+    assert not soup(client.get(link)).select_one("main p.note")
+
+
+@pytest.mark.django_db
+def test_the_choices_beside_search_are_folded_away_until_one_is_used(client, seeded):
+    def choices(url):
+        return soup(client.get(url)).select_one("form.filters details")
+
+    folded = choices("/nl/alle-hulp/")
+    assert folded.summary.get_text() == "Meer keuzes: voor wie, leeftijd, wat er gebeurt"
+    assert not folded.has_attr("open")
+    assert folded.select_one("select[name=who]") and folded.select_one("input[name=open]")
+    assert not choices("/nl/alle-hulp/?q=school").has_attr("open")
+    for query in ["who=parent", "age=12-17", "what=threats", "open=now"]:
+        assert choices(f"/en/all-help/?{query}").has_attr("open"), query
+
+
+@pytest.mark.django_db
 def test_filter_by_audience_keeps_resources_for_everyone(client, seeded):
     shown = names(client.get("/en/all-help/?who=school-staff"))
     assert "School & Veiligheid (school safety expertise)" in shown

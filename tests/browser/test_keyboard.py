@@ -100,6 +100,9 @@ def test_search_and_filters_with_the_keyboard_alone(site, open_page):
     page.goto(f"{site}/nl/alle-hulp/")
     tab_to(page, "Zoeken")
     page.keyboard.type("kinder")
+    assert not page.locator("input[name=open]").is_visible()  # folded away on a phone
+    tab_to(page, "Meer keuzes:")
+    page.keyboard.press("Enter")  # unfolds the other choices
     tab_to(page, "Nu open")
     page.keyboard.press("Space")
     assert page.locator("input[name=open]").is_checked()
