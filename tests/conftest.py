@@ -28,13 +28,17 @@ def empty_cache():
     cache.clear()
 
 
+# A Wednesday afternoon (De Kindertelefoon open) and that night (closed), in Amsterdam.
+AFTERNOON = datetime(2026, 11, 25, 15, 0, tzinfo=AMSTERDAM)
+NIGHT = datetime(2026, 11, 25, 23, 30, tzinfo=AMSTERDAM)
+
+
 @pytest.fixture
 def visit_at(monkeypatch):
-    """The moment the site takes for "now", in Amsterdam time: visit_at("2026-11-25 15:00")
-    (a Wednesday afternoon). What is open, and so the order of crisis lines, depends on it."""
+    """The moment the site takes for "now": visit_at(NIGHT). What is open, and so the
+    order of crisis lines, depends on it."""
 
-    def at(text):
-        moment = datetime.fromisoformat(text).replace(tzinfo=AMSTERDAM)
+    def at(moment):
         monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
 
     return at

@@ -43,9 +43,9 @@ def test_directory_lists_every_published_resource_and_no_draft(client, seeded):
 def test_a_search_that_finds_nothing_says_so_and_offers_the_whole_list(
     client, seeded, url, note, link
 ):
-    page = soup(client.get(url))
-    assert names(client.get(url)) == []
-    shown = page.select_one("main p.note")
+    response = client.get(url)
+    assert names(response) == []
+    shown = soup(response).select_one("main p.note")
     assert shown.get_text(" ", strip=True).startswith(note)
     assert shown.a["href"] == link
     assert not soup(client.get(link)).select_one("main p.note")

@@ -1,25 +1,21 @@
 """The database ranks like resources.triage.rank does, so only the best rows are fetched."""
 
 import itertools
-from datetime import datetime
 
 import pytest
 from django.utils import translation
 
 from resources import triage
-from resources.hours import AMSTERDAM
 from resources.models import Resource
 from resources.views import RESULTS_SHOWN, best_candidates
+
+from .conftest import AFTERNOON, NIGHT
 
 DANGER = [None, "yes", "no"]
 WHO = [None, "young-person", "parent", "school-staff", "worried", "adult"]
 WHAT = [(), ("threats",), ("exclusion",), ("images", "hate"), ("not-sure",)]
 AGE = [None, "under-12", "12-17", "18-plus"]
-# Kindertelefoon (a crisis line) open, and closed: a Wednesday afternoon, and that night.
-MOMENTS = [
-    datetime(2026, 11, 25, 15, 0, tzinfo=AMSTERDAM),
-    datetime(2026, 11, 25, 23, 30, tzinfo=AMSTERDAM),
-]
+MOMENTS = [AFTERNOON, NIGHT]  # De Kindertelefoon, a crisis line, open and closed
 
 
 def assert_database_ranks_as_the_pure_ranking(everything):
@@ -43,9 +39,8 @@ def test_database_top_results_equal_the_pure_ranking_for_every_answer(language):
 
 @pytest.mark.django_db
 def test_in_danger_at_night_the_database_puts_the_closed_crisis_line_after_the_open_ones():
-    night = MOMENTS[1]
     answers = triage.Answers(danger="yes", who="young-person", what=("threats",), age="12-17")
-    ranked = [m.resource.slug for m in triage.rank(answers, best_candidates(answers, night), night)]
+    ranked = [m.resource.slug for m in triage.rank(answers, best_candidates(answers, NIGHT), NIGHT)]
     assert ranked[0] == "112"
     assert ranked.index("kindertelefoon") > max(ranked.index("113"), ranked.index("veilig-thuis"))
 

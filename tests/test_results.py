@@ -6,7 +6,7 @@ import pytest
 
 from resources.models import Resource
 
-from .conftest import RESULTS_QUERY, soup
+from .conftest import AFTERNOON, NIGHT, RESULTS_QUERY, soup
 
 
 def submit(client, page, button_text):
@@ -27,7 +27,7 @@ def card_names(page):
     ("moment", "home", "entry", "answers", "first", "second"),
     [
         (
-            "2026-11-25 15:00",
+            AFTERNOON,
             "/en/",
             "I am being bullied",
             ["Yes, someone is in danger now", "Threats", "12 to 17"],
@@ -35,7 +35,7 @@ def card_names(page):
             "De Kindertelefoon (child helpline)",
         ),
         (
-            "2026-11-25 15:00",
+            AFTERNOON,
             "/nl/",
             "Ik word gepest",
             ["Ja, iemand is nu in gevaar", "Bedreiging", "12 tot en met 17"],
@@ -44,7 +44,7 @@ def card_names(page):
         ),
         # At night De Kindertelefoon (11:00 to 21:00) is closed: a line that answers first.
         (
-            "2026-11-25 23:30",
+            NIGHT,
             "/nl/",
             "Ik word gepest",
             ["Ja, iemand is nu in gevaar", "Bedreiging", "12 tot en met 17"],

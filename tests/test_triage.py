@@ -1,14 +1,16 @@
 """The triage rules, on plain objects: no database, no HTTP."""
 
-from datetime import datetime, time
+from datetime import time
 from types import SimpleNamespace
 
 import pytest
 from django.http import QueryDict
 from django.utils import translation
 
-from resources.hours import AMSTERDAM, open_state
+from resources.hours import open_state
 from resources.triage import Answers, next_step, parse_answers, rank
+
+from .conftest import AFTERNOON, NIGHT
 
 AUDIENCES = {
     "young-person": "young people being bullied",
@@ -28,9 +30,6 @@ TYPES = {
 }
 
 
-# A Wednesday afternoon and the night after it, in Amsterdam.
-AFTERNOON = datetime(2026, 11, 25, 15, 0, tzinfo=AMSTERDAM)
-NIGHT = datetime(2026, 11, 25, 23, 30, tzinfo=AMSTERDAM)
 EVERY_DAY_11_TO_21 = [(day, time(11), time(21)) for day in range(7)]
 
 
