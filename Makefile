@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Local development and tests run with debug on; production sets DJANGO_DEBUG=false.
 export DJANGO_DEBUG ?= true
 
-.PHONY: run test check bench load messages catalogs vnu screenshots clean
+.PHONY: run test check bench load messages catalogs vnu screenshots judge clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -72,3 +72,14 @@ messages: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) staticfiles
+
+# The judged situations (tests/data/judged-scenarios.yaml) on a fresh database with the seed
+# data: each one's first three cards, pass or fail, and the mean nDCG@5.
+JUDGE_DB := $(CURDIR)/.cache/judge.sqlite3
+judge: export DATABASE_URL = sqlite:///$(JUDGE_DB)
+judge: export DJANGO_CACHE_URL =
+judge: $(VENV)/.installed-dev catalogs
+	@mkdir -p .cache && rm -f $(JUDGE_DB)
+	$(BIN)/python manage.py migrate --no-input -v0
+	$(BIN)/python manage.py seed -v0
+	$(BIN)/python -m tests.judging

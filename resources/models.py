@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -65,13 +65,6 @@ def open_condition(moment):
         weekday=local.weekday(),
     )
     return Q(open_24_7=True) | models.Exists(open_hours)
-
-
-def closed_condition(moment):
-    """A condition: known to be closed at this moment (it has opening hours, and this
-    moment is outside them). Without hours, nobody knows: not closed."""
-    any_hours = OpeningHours.objects.filter(resource=models.OuterRef("pk"))
-    return models.Exists(any_hours) & ~open_condition(moment)
 
 
 class SlugQuerySet(models.QuerySet):
@@ -157,22 +150,38 @@ class District(models.TextChoices):
     WEESP = "weesp", _("Weesp")
 
 
+class Route(models.TextChoices):
+    """Where a listing stands in the route a knowledgeable helper would take."""
+
+    FIRST = "first", _("First contact")
+    NEXT = "next", _("Next step")
+    LAST = "last", _("Last resort (when other help did not work)")
+
+
 class ResourceQuerySet(SlugQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
     def for_audience(self, slug):
-        """Resources for this audience, and those for everyone (no audience set)."""
-        through = Resource.audiences.through.objects.filter(resource=models.OuterRef("pk"))
+        """Resources made for this audience or that also help it, and those for everyone
+        (no audience named)."""
+        made = Resource.audiences.through.objects.filter(resource=models.OuterRef("pk"))
+        also = Resource.also_for.through.objects.filter(resource=models.OuterRef("pk"))
         return self.filter(
-            models.Exists(through.filter(audience__slug=slug)) | ~models.Exists(through)
+            models.Exists(made.filter(audience__slug=slug))
+            | models.Exists(also.filter(audience__slug=slug))
+            | (~models.Exists(made) & ~models.Exists(also))
         )
 
     def for_types(self, slugs):
-        """Resources that help with any of these bullying types, or with every type."""
-        through = Resource.bullying_types.through.objects.filter(resource=models.OuterRef("pk"))
+        """Resources that act on or help with any of these bullying types, and those that
+        help with every type (no type named)."""
+        special = Resource.bullying_types.through.objects.filter(resource=models.OuterRef("pk"))
+        general = Resource.general_types.through.objects.filter(resource=models.OuterRef("pk"))
         return self.filter(
-            models.Exists(through.filter(bullyingtype__slug__in=slugs)) | ~models.Exists(through)
+            models.Exists(special.filter(bullyingtype__slug__in=slugs))
+            | models.Exists(general.filter(bullyingtype__slug__in=slugs))
+            | (~models.Exists(special) & ~models.Exists(general))
         )
 
     def in_district(self, district):
@@ -210,79 +219,26 @@ class ResourceQuerySet(SlugQuerySet):
 
         return search_resources(self, text)
 
-    def ranked_for(self, now, danger=None, who=None, types=(), ages=None, top=None):
-        """Eligible resources in the order of resources.triage.rank, computed in SQL, so
-        that only the best few rows leave the database however long the list grows.
-        Keep the two in step: tests/test_ranking_sql.py compares them.
+    def rankable(self, danger=None, who=None, ages=None):
+        """Published resources that may be in the results for these answers, with what
+        resources.triage.rank needs to order them (prefetched: a fixed number of queries).
 
-        Who a resource is for, and what it helps with, are looked up in lists built once
-        per query (IN subqueries: hashed by PostgreSQL, indexed by SQLite), not per row.
-
-        With `top`, only the first `top` rows are asked for, and the database ranks a
-        narrow list: when at least `top` eligible resources are both for the visitor's
-        audience and for one of the chosen kinds of bullying (the most points), no other
-        resource can be among the first `top`, except an emergency number or a crisis
-        line when someone is in danger. Otherwise every eligible resource is ranked.
-
-        `now` is the moment the visitor asks: a crisis line closed at that moment comes
-        after those that are open."""
+        Only the plain filters happen here (status, age, the audience named, no 112 when
+        nobody is in danger); the ranking rules are in triage.rank, and nowhere else."""
         resources = self.published()
         if ages:
             resources = resources.fits_ages(*ages)
         if danger == "no":
             resources = resources.exclude(kind=Kind.EMERGENCY)
-        audience_links = Resource.audiences.through.objects.values("resource_id")
-        type_links = Resource.bullying_types.through.objects.values("resource_id")
-        for_audience = audience_links.filter(audience__slug=who)
-        for_types = type_links.filter(bullyingtype__slug__in=types)
-        if top and (who or types):
-            best = resources
-            if who:
-                best = best.filter(pk__in=for_audience)
-            if types:
-                best = best.filter(pk__in=for_types)
-            best = best.order_by().values("pk")
-            candidates = [best, resources.filter(~models.Exists(best[top - 1 :]))]
-            if danger == "yes":
-                candidates.append(resources.filter(Q(kind=Kind.EMERGENCY) | Q(is_crisis=True)))
-            candidates = [candidates[0]] + [c.order_by().values("pk") for c in candidates[1:]]
-            resources = resources.filter(pk__in=candidates[0].union(*candidates[1:], all=True))
-        audience_points = models.Value(0)
         if who:
-            audience_points = models.Case(
-                models.When(pk__in=for_audience, then=2),
-                models.When(~Q(pk__in=audience_links), then=1),
-                default=0,
-            )
-        type_points = models.Value(0)
-        if types:
-            type_points = models.Case(
-                models.When(pk__in=for_types, then=2),
-                models.When(~Q(pk__in=type_links), then=1),
-                default=0,
-            )
-        resources = resources.alias(audience_points=audience_points, type_points=type_points)
-        fits = Q()
-        if who:
-            fits &= Q(audience_points__gt=0)
-        if types:
-            fits &= Q(type_points__gt=0)
-        tier = models.Value(3)
-        if danger == "yes":
-            crisis = Q(is_crisis=True) & fits
-            tier = models.Case(
-                models.When(kind=Kind.EMERGENCY, then=0),
-                models.When(crisis & ~closed_condition(now), then=1),
-                models.When(crisis, then=2),
-                default=3,
-            )
-        return resources.annotate(
-            tier=tier, points=models.F("audience_points") + models.F("type_points")
-        ).order_by("tier", "-points", "-sort_weight", Lower(localized("name")), "pk")
+            resources = resources.for_audience(who)
+        return resources.with_details()
 
     def with_details(self):
         """Everything a card shows, in a fixed number of queries."""
-        return self.prefetch_related("audiences", "bullying_types", "opening_hours")
+        return self.prefetch_related(
+            "audiences", "also_for", "bullying_types", "general_types", "opening_hours"
+        )
 
     def by_weight_and_name(self):
         return self.order_by("-sort_weight", localized("name"), "pk")
@@ -343,17 +299,71 @@ class Resource(Versioned):
         default=False,
         help_text=_("Shown right after 112 when someone says they are in danger."),
     )
+    crisis_only = models.BooleanField(
+        _("only for a crisis"),
+        default=False,
+        help_text=_(
+            "A crisis line that is not among the first three cards unless someone is in "
+            "danger (for example 113, Veilig Thuis)."
+        ),
+    )
+    for_self_harm = models.BooleanField(
+        _("line for suicidal thoughts"),
+        default=False,
+        help_text=_("First card when someone says they are thinking about hurting themselves."),
+    )
+    route = models.CharField(
+        _("place in the route"),
+        max_length=10,
+        choices=Route,
+        default=Route.FIRST,
+        help_text=_("A last resort never comes first while a first contact fits."),
+    )
+    best_at = models.CharField(
+        _("what they are best at"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "In words a 12-year-old understands; shown on the card when the visitor chose "
+            "a kind of bullying they act on. For example: Gets nude photos removed from "
+            "the internet."
+        ),
+    )
     open_24_7 = models.BooleanField(_("open day and night"), default=False)
 
     audiences = models.ManyToManyField(
-        Audience, blank=True, related_name="resources", verbose_name=_("audiences")
+        Audience,
+        blank=True,
+        related_name="resources",
+        verbose_name=_("made for"),
+        help_text=_(
+            "Its main users. A listing that names audiences here or under 'also helps' "
+            "is not in the results of other audiences. Leave both empty for everyone."
+        ),
+    )
+    also_for = models.ManyToManyField(
+        Audience,
+        blank=True,
+        related_name="resources_also",
+        verbose_name=_("also helps"),
+        help_text=_("Audiences it helps too, after those it is made for."),
     )
     bullying_types = models.ManyToManyField(
         BullyingType,
         blank=True,
         related_name="resources",
-        verbose_name=_("bullying types"),
-        help_text=_("Leave empty for help with every kind of bullying."),
+        verbose_name=_("specialist for"),
+        help_text=_(
+            "Kinds of bullying it acts on: removes images, takes reports, investigates, "
+            "mediates. Leave this and the next list empty for help with every kind."
+        ),
+    )
+    general_types = models.ManyToManyField(
+        BullyingType,
+        blank=True,
+        related_name="resources_general",
+        verbose_name=_("general help for"),
+        help_text=_("Kinds of bullying it listens to and advises about, without acting."),
     )
     sort_weight = models.SmallIntegerField(
         _("sort weight"), default=0, help_text=_("Higher comes first when matches are equal.")
@@ -398,6 +408,13 @@ class Resource(Versioned):
                 | Q(min_age__lte=models.F("max_age")),
                 name="resource_age_range_valid",
                 violation_error_message=_("The youngest age must not be above the oldest age."),
+            ),
+            models.CheckConstraint(
+                condition=Q(is_crisis=True) | Q(crisis_only=False),
+                name="resource_crisis_only_is_crisis_line",
+                violation_error_message=_(
+                    "A line only for a crisis must also be marked as a crisis line."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(status=Status.PUBLISHED)
@@ -479,14 +496,26 @@ class Resource(Versioned):
 
     @cached_property
     def audience_names(self):
-        """Slug -> name of its audiences (uses the prefetched audiences)."""
+        """Slug -> name of the audiences it is made for (uses the prefetched audiences)."""
         return {audience.slug: audience.name for audience in self.audiences.all()}
 
     @cached_property
+    def also_names(self):
+        """Slug -> name of the audiences it also helps (prefetched)."""
+        return {audience.slug: audience.name for audience in self.also_for.all()}
+
+    @cached_property
     def type_names(self):
-        """Slug -> name of its bullying types (uses the prefetched types)."""
+        """Slug -> name of the kinds of bullying it is a specialist for (prefetched)."""
         return {
             bullying_type.slug: bullying_type.name for bullying_type in self.bullying_types.all()
+        }
+
+    @cached_property
+    def general_names(self):
+        """Slug -> name of the kinds of bullying it gives general help with (prefetched)."""
+        return {
+            bullying_type.slug: bullying_type.name for bullying_type in self.general_types.all()
         }
 
     @property
@@ -548,13 +577,26 @@ class OpeningHours(models.Model):
 
 
 class AdviceQuerySet(models.QuerySet):
-    def for_types(self, slugs):
-        """Advice for these bullying types, plus advice that fits every type."""
-        return (
-            self.filter(Q(bullying_types__slug__in=slugs) | Q(bullying_types__isnull=True))
-            .distinct()
-            .order_by("position", "slug")
+    def for_answers(self, who=None, types=(), ages=None):
+        """Advice for this person: for their audience (or for everyone), for one of these
+        bullying types (or for every type), and for this age group (at least two years of
+        it, as for resources)."""
+        links = Advice.bullying_types.through.objects.filter(advice=models.OuterRef("pk"))
+        audiences = Advice.audiences.through.objects.filter(advice=models.OuterRef("pk"))
+        advice = self.filter(
+            models.Exists(links.filter(bullyingtype__slug__in=types)) | ~models.Exists(links)
         )
+        if who:
+            advice = advice.filter(
+                models.Exists(audiences.filter(audience__slug=who)) | ~models.Exists(audiences)
+            )
+        if ages:
+            youngest, oldest = ages
+            advice = advice.filter(
+                Q(min_age__isnull=True) | Q(min_age__lte=oldest - 1),
+                Q(max_age__isnull=True) | Q(max_age__gte=youngest + 1),
+            )
+        return advice.order_by("position", "slug")
 
 
 class Advice(Versioned):
@@ -570,6 +612,20 @@ class Advice(Versioned):
         verbose_name=_("bullying types"),
         help_text=_("Leave empty for advice that fits every kind of bullying."),
     )
+    audiences = models.ManyToManyField(
+        Audience,
+        blank=True,
+        related_name="advice",
+        verbose_name=_("for"),
+        help_text=_("Who it is written for. Leave empty for advice that fits everyone."),
+    )
+    min_age = models.PositiveSmallIntegerField(
+        _("youngest age"),
+        null=True,
+        blank=True,
+        help_text=_("Of the person being bullied. Leave empty for any age."),
+    )
+    max_age = models.PositiveSmallIntegerField(_("oldest age"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = AdviceQuerySet.as_manager()

@@ -40,8 +40,11 @@ from .models import Advice, Audience, BullyingType, ContentVersion, OpeningHours
 CONTENT_MODELS = [Resource, OpeningHours, Audience, BullyingType, Advice, Page]
 M2M_THROUGH = [
     Resource.audiences.through,
+    Resource.also_for.through,
     Resource.bullying_types.through,
+    Resource.general_types.through,
     Advice.bullying_types.through,
+    Advice.audiences.through,
 ]
 
 

@@ -24,7 +24,15 @@ class BullyingTypeTranslation(TranslationOptions):
 
 @register(Resource)
 class ResourceTranslation(TranslationOptions):
-    fields = ("name", "summary", "description", "how_it_works", "hours_note", "contact_note")
+    fields = (
+        "name",
+        "summary",
+        "best_at",
+        "description",
+        "how_it_works",
+        "hours_note",
+        "contact_note",
+    )
     required_languages = {"nl": ("name", "summary")}
 
 
@@ -42,7 +50,7 @@ class PageTranslation(TranslationOptions):
 
 register_history(Audience)
 register_history(BullyingType)
-register_history(Resource, m2m_fields=["audiences", "bullying_types"])
+register_history(Resource, m2m_fields=["audiences", "also_for", "bullying_types", "general_types"])
 register_history(OpeningHours)
-register_history(Advice, m2m_fields=["bullying_types"])
+register_history(Advice, m2m_fields=["bullying_types", "audiences"])
 register_history(Page)

@@ -3,38 +3,43 @@
 Everything here is plain Python without database access, so the rules can be read and
 tested on their own. The answers travel in the query string (URL contract in DESIGN.md):
 
-    danger=yes|no   who=<audience slug>   what=<bullying type slug> (repeatable)
+    danger=yes|self-harm|no   who=<audience slug>   what=<bullying type slug> (repeatable)
     age=under-12|12-17|18-plus
 
-Ranking rules, in order:
+The ranking (rank) is defined here once. Each listing says, per audience, whether it is
+made for them, also helps them or is not for them; per kind of bullying, whether it is a
+specialist (acts on it) or gives general help; its place in a route (first contact, next
+step, last resort); and whether it is a crisis line, only for a crisis, or the line for
+suicidal thoughts. From that:
 
-1. Drafts never appear. A resource that serves at most one year of the chosen age group is
-   left out (Kindertelefoon, 8 to 18, is not offered to "18 or older").
-2. danger=yes puts the emergency number (112) first, then the crisis lines that fit the
-   answers (their audiences include the visitor, or they are for everyone, and they help
-   with the chosen kind of bullying or with every kind): first those open now, then those
-   closed now (at night a child in danger sees the lines that answer before the one that
-   opens in the morning). danger=no leaves 112 out of the list; it stays in the emergency
-   strip on every page.
-3. Then by how well a resource fits: for the visitor's audience (2 points) or for everyone
-   (1 point); for one of the chosen bullying types (2 points) or for every type (1 point).
-   A resource meant for other audiences or other types gets no points for that answer.
+1. Not shown at all: drafts; a listing that serves at most one year of the age group; a
+   listing that names audiences but not this visitor's; a listing that names kinds of
+   bullying but none of those chosen; 112 when nobody is in danger.
+2. Then by Band (lowest first), so that a crisis answer decides what leads: danger=yes
+   puts 112 first, then the crisis lines that fit, open ones before closed ones;
+   danger=self-harm puts the line for suicidal thoughts first, then the crisis lines that
+   are open (the Kindertelefoon for young people), then 112. Otherwise every other
+   listing comes before a last resort, and a last resort before a line that is only for
+   a crisis (113, Veilig Thuis), so that neither leads while a first contact fits.
+3. Within a band by points (higher first): made for this audience, or also for it (or
+   for everyone); specialist for a chosen kind of bullying, or general help with it; a
+   first contact a little before a next step.
 4. Ties: the staff-set sort weight (higher first), then the name in the active language.
 """
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import IntEnum
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
-from .models import Kind, Status
+from .models import Kind, Route, Status
 
-DANGER_VALUES = ("yes", "no")
+DANGER_VALUES = ("yes", "self-harm", "no")
 NOT_SURE = "not-sure"
 # Ages covered by each answer to "How old is the person being bullied?"
 AGE_BANDS = {"under-12": (0, 11), "12-17": (12, 17), "18-plus": (18, 120)}
-MIN_AGE_OVERLAP = 2
 MAX_VALUE_LENGTH = 60
 STEPS = ("danger", "who", "what", "age")
 
@@ -52,6 +57,10 @@ class Answers:
     @property
     def in_danger(self):
         return self.danger == "yes"
+
+    @property
+    def self_harm(self):
+        return self.danger == "self-harm"
 
     @property
     def types(self):
@@ -144,13 +153,41 @@ def previous_step(step):
 
 
 # ---------------------------------------------------------------- ranking
+# Every rule and weight of the ranking, by name. Change them here and nowhere else;
+# `make judge` shows what a change does to the judged situations.
+
+
+class Band(IntEnum):
+    """Decides before any points; the lowest band comes first."""
+
+    SELF_HARM_LINE = 0  # danger=self-harm: the line for suicidal thoughts
+    EMERGENCY = 1  # danger=yes: 112
+    CRISIS_OPEN = 2  # in danger: a crisis line that fits the answers and is not closed now
+    SELF_HARM_EMERGENCY = 3  # danger=self-harm: 112, right after the lines open now
+    CRISIS_CLOSED = 4  # in danger: a crisis line that fits but is closed now
+    REGULAR = 5  # first contacts and next steps
+    LAST_RESORT = 6  # when other help did not work
+    CRISIS_ONLY = 7  # lines only for a crisis, and 112, when nobody says they are in danger
+
+
+MADE_FOR = 4  # points: the visitor's audience is its main users
+ALSO_HELPS = 2  # it helps the visitor's audience too, or everyone
+SPECIALIST = 4  # it acts on a chosen kind of bullying
+GENERAL = 2  # it listens and advises about a chosen kind (or about every kind)
+FIRST_CONTACT = 1  # a first contact before a next step, when all else is equal
+MIN_AGE_OVERLAP = 2  # years of the chosen age group a listing must serve
 
 
 @dataclass(frozen=True)
 class Match:
+    """One card: the listing, why it fits (for the visitor) and how it was placed (for
+    staff: the band, the levels and the points)."""
+
     resource: object
     reasons: tuple[str, ...]
-    tier: int
+    band: Band
+    audience_level: str  # "made for" | "also helps" | "everyone" | "" (no audience given)
+    type_level: str  # "specialist" | "general" | "" (no kind of bullying given)
     points: int
 
 
@@ -164,29 +201,34 @@ def fits_age(candidate, age):
     return min(high, oldest) - max(low, youngest) + 1 >= MIN_AGE_OVERLAP
 
 
-def audience_points(answers, candidate):
-    audiences = candidate.audience_names
+def audience_level(answers, candidate):
+    """How the listing serves the visitor's audience; None: not for them."""
     if not answers.who:
-        return 0
-    if not audiences:
-        return 1
-    return 2 if answers.who in audiences else 0
+        return ""
+    if answers.who in candidate.audience_names:
+        return "made for"
+    if answers.who in candidate.also_names:
+        return "also helps"
+    if not candidate.audience_names and not candidate.also_names:
+        return "everyone"
+    return None
 
 
-def type_points(answers, candidate):
-    types = candidate.type_names
+def type_level(answers, candidate):
+    """How the listing helps with the chosen kinds of bullying; None: with none of them."""
     if not answers.types:
-        return 0
-    if not types:
-        return 1
-    return 2 if set(answers.types) & set(types) else 0
+        return ""
+    if set(answers.types) & set(candidate.type_names):
+        return "specialist"
+    if set(answers.types) & set(candidate.general_names):
+        return "general"
+    if not candidate.type_names and not candidate.general_names:
+        return "general"
+    return None
 
 
-def fits_answers(answers, candidate):
-    """Not meant for another audience, nor only for other kinds of bullying."""
-    audience_ok = not answers.who or audience_points(answers, candidate) > 0
-    types_ok = not answers.types or type_points(answers, candidate) > 0
-    return audience_ok and types_ok
+AUDIENCE_POINTS = {"": 0, "made for": MADE_FOR, "also helps": ALSO_HELPS, "everyone": ALSO_HELPS}
+TYPE_POINTS = {"": 0, "specialist": SPECIALIST, "general": GENERAL}
 
 
 def closed_now(candidate, now):
@@ -195,46 +237,73 @@ def closed_now(candidate, now):
     return state.known and not state.is_open
 
 
-def tier(answers, candidate, now):
-    """0: the emergency number, 1: crisis lines that fit and are not closed now,
-    2: crisis lines that fit but are closed now, 3: everything else."""
-    if answers.in_danger and candidate.kind == Kind.EMERGENCY:
-        return 0
-    if answers.in_danger and candidate.is_crisis and fits_answers(answers, candidate):
-        return 2 if closed_now(candidate, now) else 1
-    return 3
+def band(answers, candidate, now):
+    emergency = candidate.kind == Kind.EMERGENCY
+    if answers.self_harm and candidate.for_self_harm:
+        return Band.SELF_HARM_LINE
+    if answers.in_danger and emergency:
+        return Band.EMERGENCY
+    if answers.self_harm and emergency:
+        return Band.SELF_HARM_EMERGENCY
+    crisis = answers.in_danger or (answers.self_harm and not candidate.crisis_only)
+    if crisis and candidate.is_crisis:
+        return Band.CRISIS_CLOSED if closed_now(candidate, now) else Band.CRISIS_OPEN
+    if emergency or candidate.crisis_only:
+        return Band.CRISIS_ONLY
+    if candidate.route == Route.LAST:
+        return Band.LAST_RESORT
+    return Band.REGULAR
 
 
 def is_eligible(answers, candidate):
-    if candidate.status != Status.PUBLISHED or not fits_age(candidate, answers.age):
-        return False
-    return not (answers.danger == "no" and candidate.kind == Kind.EMERGENCY)
-
-
-def reasons(answers, candidate, candidate_tier):
-    found = []
-    if candidate_tier == 0:
-        found.append(_("call now if someone is in danger"))
-    elif candidate_tier in (1, 2):
-        found.append(_("crisis line"))
-    if audience_points(answers, candidate) == 2:
-        found.append(_("for %(audience)s") % {"audience": candidate.audience_names[answers.who]})
-    if type_points(answers, candidate) == 2:
-        names = [name for slug, name in candidate.type_names.items() if slug in answers.types]
-        found.append(_("fits %(types)s") % {"types": ", ".join(names)})
-    return tuple(found)
+    return (
+        candidate.status == Status.PUBLISHED
+        and fits_age(candidate, answers.age)
+        and audience_level(answers, candidate) is not None
+        and type_level(answers, candidate) is not None
+        and not (answers.danger == "no" and candidate.kind == Kind.EMERGENCY)
+    )
 
 
 def points(answers, candidate):
-    return audience_points(answers, candidate) + type_points(answers, candidate)
+    first = FIRST_CONTACT if candidate.route == Route.FIRST else 0
+    return (
+        AUDIENCE_POINTS[audience_level(answers, candidate)]
+        + TYPE_POINTS[type_level(answers, candidate)]
+        + first
+    )
+
+
+def reasons(answers, candidate, placed):
+    """Why this card, in words a 12-year-old understands, drawn from the listing."""
+    found = []
+    if placed == Band.EMERGENCY or placed == Band.SELF_HARM_EMERGENCY:
+        found.append(_("Call now if someone is in danger"))
+    elif placed in (Band.CRISIS_OPEN, Band.CRISIS_CLOSED) and not candidate.best_at:
+        found.append(_("Crisis line"))
+    if candidate.best_at:
+        found.append(candidate.best_at)
+    elif type_level(answers, candidate) == "specialist":
+        names = [name for slug, name in candidate.type_names.items() if slug in answers.types]
+        found.append(_("Knows all about: %(types)s") % {"types": ", ".join(names)})
+    level = audience_level(answers, candidate)
+    if level == "made for":
+        found.append(_("For %(audience)s") % {"audience": candidate.audience_names[answers.who]})
+    if candidate.min_age is not None and candidate.max_age is not None:
+        found.append(
+            _("Ages %(low)s to %(high)s") % {"low": candidate.min_age, "high": candidate.max_age}
+        )
+    if placed == Band.LAST_RESORT:
+        found.append(_("If other help did not work"))
+    return tuple(found)
 
 
 def sort_key(answers, candidate, now):
     return (
-        tier(answers, candidate, now),
+        band(answers, candidate, now),
         -points(answers, candidate),
         -candidate.sort_weight,
-        candidate.name.lower(),  # as Lower() in ResourceQuerySet.ranked_for
+        candidate.name.lower(),
     )
 
 
@@ -242,20 +311,23 @@ def rank(answers, candidates, now):
     """The eligible candidates, best match first, each with the reasons it matches, for
     a visitor asking at `now` (an aware datetime).
 
-    A candidate needs: status, kind, is_crisis, min_age, max_age, sort_weight, name,
-    audience_names / type_names (slug -> name in the active language), and
+    A candidate needs: status, kind, is_crisis, crisis_only, for_self_harm, route,
+    best_at, min_age, max_age, sort_weight, name, audience_names / also_names /
+    type_names / general_names (slug -> name in the active language), and
     open_state(now) (a resources.hours.OpenState).
     """
     eligible = [c for c in candidates if is_eligible(answers, c)]
     eligible.sort(key=lambda c: sort_key(answers, c, now))
     matches = []
     for candidate in eligible:
-        candidate_tier = tier(answers, candidate, now)
+        placed = band(answers, candidate, now)
         matches.append(
             Match(
                 resource=candidate,
-                reasons=reasons(answers, candidate, candidate_tier),
-                tier=candidate_tier,
+                reasons=reasons(answers, candidate, placed),
+                band=placed,
+                audience_level=audience_level(answers, candidate),
+                type_level=type_level(answers, candidate),
                 points=points(answers, candidate),
             )
         )

@@ -15,12 +15,14 @@ from .models import Advice, Kind, Page, Resource
 from .sitedata import published_pages, taxonomy
 
 RESULTS_SHOWN = 10
+BEST_SHOWN = 3  # "Best for you"; the rest of RESULTS_SHOWN fold away under "More help"
 DIRECTORY_PAGE_SIZE = 20
 MAX_SEARCH_LENGTH = 100
 FEEDBACK_RATE = "5/h"  # reports per visitor address per hour
 
 DANGER_CHOICES = [
     ("yes", _("Yes, someone is in danger now")),
+    ("self-harm", _("I am thinking about hurting myself or ending my life")),
     ("no", _("No")),
 ]
 AGE_CHOICES = [
@@ -109,17 +111,23 @@ def question(request, step):
 def results(request):
     answers = read_answers(request)
     now = timezone.now()
-    matches = triage.rank(answers, best_candidates(answers, now), now)
+    ages = triage.AGE_BANDS.get(answers.age)
+    candidates = Resource.objects.rankable(answers.danger, answers.who, ages)
+    matches = triage.rank(answers, candidates, now)[:RESULTS_SHOWN]
     fallback = not matches
     if fallback:
         everyone = triage.Answers(danger="yes", age=answers.age)
-        general = Resource.objects.filter(kind__in=[Kind.EMERGENCY, Kind.HELPLINE], audiences=None)
-        matches = triage.rank(everyone, best_candidates(everyone, now, general), now)
+        general = Resource.objects.filter(
+            kind__in=[Kind.EMERGENCY, Kind.HELPLINE], audiences=None, also_for=None
+        ).rankable(ages=ages)
+        matches = triage.rank(everyone, general, now)[:RESULTS_SHOWN]
     context = {
         "answers": answers,
-        "matches": matches,
+        "summary": answers_summary(request, answers),
+        "best": matches[:BEST_SHOWN],
+        "more": matches[BEST_SHOWN:],
         "fallback": fallback,
-        "advice": Advice.objects.for_types(answers.types),
+        "advice": Advice.objects.for_answers(answers.who, answers.types, ages),
         "now": now,
         "change_url": step_url("danger", answers),
         "directory_url": step_url("directory", answers, without=("danger",)),
@@ -127,13 +135,22 @@ def results(request):
     return render(request, "resources/results.html", context)
 
 
-def best_candidates(answers, now, resources=Resource.objects):
-    """The best RESULTS_SHOWN resources at `now`, ranked in the database (see ranked_for)."""
-    ages = triage.AGE_BANDS.get(answers.age)
-    ranked = resources.ranked_for(
-        now, answers.danger, answers.who, answers.types, ages, top=RESULTS_SHOWN
-    )
-    return ranked.with_details()[:RESULTS_SHOWN]
+def answers_summary(request, answers):
+    """The answers in words, one per question asked, for the top of the results."""
+    known = taxonomy(request)
+    audiences = {a.slug: a.answer for a in known["audiences"]}
+    types = {t.slug: t.name for t in known["types"]}
+    types[triage.NOT_SURE] = _("I am not sure")
+    words = []
+    if answers.danger:
+        words.append(dict(DANGER_CHOICES)[answers.danger])
+    if answers.who:
+        words.append(audiences[answers.who])
+    if answers.what:
+        words.append(", ".join(str(types[slug]) for slug in answers.what))
+    if answers.age:
+        words.append(dict(AGE_CHOICES)[answers.age])
+    return words
 
 
 def directory(request):

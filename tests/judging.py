@@ -1,0 +1,151 @@
+"""The judged situations (tests/data/judged-scenarios.yaml, a copy of
+../shared/ranking/judged-scenarios.yaml) measured on the real results page.
+
+`make judge` prints, for each situation and moment of the day, the first three cards, pass
+or fail, and the mean nDCG@5; tests/test_judged.py fails when any situation fails.
+A situation passes when card 1 is graded best, cards 1-3 are best or strong, and no card
+graded wrong is on the page. nDCG@5 uses gain 2^grade - 1 (off and wrong count 0).
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from unittest import mock
+from urllib.parse import urlencode
+
+import yaml
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from resources.hours import AMSTERDAM
+
+SCENARIOS = Path(__file__).parent / "data" / "judged-scenarios.yaml"
+GRADES = {"best": 3, "strong": 2, "fine": 1, "wrong": -1}
+# A Wednesday afternoon (De Kindertelefoon open) and that night (closed): the time of day
+# must not change a pass.
+MOMENTS = {
+    "15:00": datetime(2026, 11, 25, 15, 0, tzinfo=AMSTERDAM),
+    "23:30": datetime(2026, 11, 25, 23, 30, tzinfo=AMSTERDAM),
+}
+TARGET_NDCG = 0.95
+
+
+def load(path=SCENARIOS):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def grades(scenario):
+    return {slug: GRADES[level] for level in GRADES for slug in scenario.get(level, [])}
+
+
+def results_url(answers, language="nl"):
+    with translation.override(language):
+        return f"{reverse('resources:results')}?{urlencode(answers, doseq=True)}"
+
+
+def shown_cards(client, answers, moment, language="nl"):
+    """The listing slugs on the results page, in order, as a visitor at `moment` sees them
+    (the page cache is emptied first: a page cached at another moment has other hours)."""
+    cache.clear()
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        response = client.get(results_url(answers, language))
+    assert response.status_code == 200, response.status_code
+    page = BeautifulSoup(response.content, "html.parser")
+    return [card["id"].removeprefix("r-") for card in page.select("article.card h2[id]")]
+
+
+def ndcg(cards, graded, depth=5):
+    def gain(grade):
+        return 2 ** max(grade, 0) - 1
+
+    found = sum(
+        gain(graded.get(slug, 0)) / math.log2(i + 2) for i, slug in enumerate(cards[:depth])
+    )
+    ideal_grades = sorted((g for g in graded.values() if g > 0), reverse=True)[:depth]
+    ideal = sum(gain(g) / math.log2(i + 2) for i, g in enumerate(ideal_grades))
+    return found / ideal if ideal else 1.0
+
+
+@dataclass
+class Verdict:
+    scenario: dict
+    moment: str
+    cards: list
+    problems: list
+    ndcg: float
+
+    @property
+    def passed(self):
+        return not self.problems
+
+
+def judge(scenario, cards, moment=""):
+    graded = grades(scenario)
+    problems = []
+    if not cards or graded.get(cards[0], 0) != GRADES["best"]:
+        problems.append(f"card 1 is {cards[0] if cards else 'missing'}, not a best one")
+    for position, slug in enumerate(cards[1:3], start=2):
+        if graded.get(slug, 0) < GRADES["strong"]:
+            problems.append(f"card {position} is {slug}, not best or strong")
+    problems.extend(f"{slug} is not for this person" for slug in cards if graded.get(slug) == -1)
+    return Verdict(scenario, moment, cards, problems, ndcg(cards, graded))
+
+
+def judge_all(scenarios, client=None):
+    client = client or Client()
+    return [
+        judge(scenario, shown_cards(client, scenario["answers"], at), name)
+        for scenario in scenarios
+        for name, at in MOMENTS.items()
+    ]
+
+
+def mean_ndcg(verdicts):
+    return sum(v.ndcg for v in verdicts) / len(verdicts)
+
+
+def report(verdicts, write):
+    for v in verdicts:
+        status = "pass" if v.passed else "FAIL"
+        write(
+            f"{status}  {v.scenario['id']:<24} {v.moment}  nDCG@5 {v.ndcg:.2f}  {', '.join(v.cards[:3])}"
+        )
+        for problem in v.problems:
+            write(f"      {problem}")
+    passed = len(
+        {v.scenario["id"] for v in verdicts} - {v.scenario["id"] for v in verdicts if not v.passed}
+    )
+    total = len({v.scenario["id"] for v in verdicts})
+    write(
+        f"\n{passed} of {total} situations pass at every moment; mean nDCG@5 {mean_ndcg(verdicts):.3f} (target {TARGET_NDCG})"
+    )
+    return passed == total and mean_ndcg(verdicts) >= TARGET_NDCG
+
+
+def main():
+    """`make judge`: on the database the environment names (the Makefile makes a fresh one)."""
+    import os
+    import sys
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "helpfinder.settings")
+    django.setup()
+    from django.conf import settings
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # the test client may use the "testserver" host
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    scenarios = load()
+    for extra in sys.argv[1:]:
+        scenarios += load(Path(extra))
+    ok = report(judge_all(scenarios), print)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
