@@ -11,11 +11,10 @@ from django_ratelimit.decorators import ratelimit
 
 from . import triage
 from .forms import FeedbackForm
-from .models import Advice, Kind, Page, Resource
+from .models import Advice, Page, Resource
+from .results import BEST_SHOWN, matches_for
 from .sitedata import published_pages, taxonomy
 
-RESULTS_SHOWN = 10
-BEST_SHOWN = 3  # "Best for you"; the rest of RESULTS_SHOWN fold away under "More help"
 DIRECTORY_PAGE_SIZE = 20
 MAX_SEARCH_LENGTH = 100
 FEEDBACK_RATE = "5/h"  # reports per visitor address per hour
@@ -111,23 +110,16 @@ def question(request, step):
 def results(request):
     answers = read_answers(request)
     now = timezone.now()
-    ages = triage.AGE_BANDS.get(answers.age)
-    candidates = Resource.objects.rankable(answers.danger, answers.who, ages)
-    matches = triage.rank(answers, candidates, now)[:RESULTS_SHOWN]
-    fallback = not matches
-    if fallback:
-        everyone = triage.Answers(danger="yes", age=answers.age)
-        general = Resource.objects.filter(
-            kind__in=[Kind.EMERGENCY, Kind.HELPLINE], audiences=None, also_for=None
-        ).rankable(ages=ages)
-        matches = triage.rank(everyone, general, now)[:RESULTS_SHOWN]
+    matches, fallback = matches_for(answers, now)
     context = {
         "answers": answers,
         "summary": answers_summary(request, answers),
         "best": matches[:BEST_SHOWN],
         "more": matches[BEST_SHOWN:],
         "fallback": fallback,
-        "advice": Advice.objects.for_answers(answers.who, answers.types, ages),
+        "advice": Advice.objects.for_answers(
+            answers.who, answers.types, triage.AGE_BANDS.get(answers.age)
+        ),
         "now": now,
         "change_url": step_url("danger", answers),
         "directory_url": step_url("directory", answers, without=("danger",)),

@@ -112,7 +112,8 @@ def report(verdicts, write):
     for v in verdicts:
         status = "pass" if v.passed else "FAIL"
         write(
-            f"{status}  {v.scenario['id']:<24} {v.moment}  nDCG@5 {v.ndcg:.2f}  {', '.join(v.cards[:3])}"
+            f"{status}  {v.scenario['id']:<24} {v.moment}  nDCG@5 {v.ndcg:.2f}  "
+            + ", ".join(v.cards[:3])
         )
         for problem in v.problems:
             write(f"      {problem}")
@@ -121,7 +122,8 @@ def report(verdicts, write):
     )
     total = len({v.scenario["id"] for v in verdicts})
     write(
-        f"\n{passed} of {total} situations pass at every moment; mean nDCG@5 {mean_ndcg(verdicts):.3f} (target {TARGET_NDCG})"
+        f"\n{passed} of {total} situations pass at every moment; "
+        f"mean nDCG@5 {mean_ndcg(verdicts):.3f} (target {TARGET_NDCG})"
     )
     return passed == total and mean_ndcg(verdicts) >= TARGET_NDCG
 
