@@ -158,6 +158,32 @@ class Route(models.TextChoices):
     LAST = "last", _("Last resort (when other help did not work)")
 
 
+# Resource attribute -> (link field, the linked taxonomy's foreign key in the link table).
+RELEVANCE_LINKS = {
+    "audience_names": ("audiences", "audience"),
+    "also_names": ("also_for", "audience"),
+    "type_names": ("bullying_types", "bullyingtype"),
+    "general_names": ("general_types", "bullyingtype"),
+}
+
+
+def relevance_links(resource_ids):
+    """One query: (resource id, slug, name in the active language, attribute name) for
+    every audience and kind of bullying linked to these resources, at every level."""
+    parts = [
+        getattr(Resource, field)
+        .through.objects.filter(resource_id__in=resource_ids)
+        .annotate(
+            slug=F(f"{target}__slug"),
+            label=localized(f"{target}__name"),
+            level=models.Value(attribute, output_field=models.CharField()),
+        )
+        .values_list("resource_id", "slug", "label", "level")
+        for attribute, (field, target) in RELEVANCE_LINKS.items()
+    ]
+    return parts[0].union(*parts[1:], all=True)
+
+
 class ResourceQuerySet(SlugQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
@@ -220,8 +246,8 @@ class ResourceQuerySet(SlugQuerySet):
         return search_resources(self, text)
 
     def rankable(self, danger=None, who=None, ages=None):
-        """Published resources that may be in the results for these answers, with what
-        resources.triage.rank needs to order them (prefetched: a fixed number of queries).
+        """Published resources that may be in the results for these answers, as a list,
+        each with what resources.triage.rank reads (see with_relevance).
 
         Only the plain filters happen here (status, age, the audience named, no 112 when
         nobody is in danger); the ranking rules are in triage.rank, and nowhere else."""
@@ -232,7 +258,22 @@ class ResourceQuerySet(SlugQuerySet):
             resources = resources.exclude(kind=Kind.EMERGENCY)
         if who:
             resources = resources.for_audience(who)
-        return resources.with_details()
+        return resources.with_relevance()
+
+    def with_relevance(self):
+        """The resources as a list, each with its opening hours and its audiences and
+        kinds of bullying by level (audience_names, also_names, type_names,
+        general_names: slug -> name in the active language), in three queries however
+        many there are: the rows, their opening hours, and one list of all four links."""
+        resources = list(self.prefetch_related("opening_hours"))
+        by_pk = {resource.pk: resource for resource in resources}
+        for resource in resources:
+            for level in RELEVANCE_LINKS:
+                resource.__dict__[level] = {}
+        for resource_id, slug, name, level in relevance_links(self.values("pk")):
+            if resource_id in by_pk:
+                by_pk[resource_id].__dict__[level][slug] = name
+        return resources
 
     def with_details(self):
         """Everything a card shows, in a fixed number of queries."""

@@ -8,7 +8,16 @@ from django.http import QueryDict
 from django.utils import translation
 
 from resources.hours import open_state
-from resources.triage import Answers, next_step, parse_answers, rank
+from resources.triage import (
+    FIRST_CONTACT,
+    MADE_FOR,
+    SPECIALIST,
+    Answers,
+    Band,
+    next_step,
+    parse_answers,
+    rank,
+)
 
 from .conftest import AFTERNOON, NIGHT
 
@@ -36,89 +45,92 @@ EVERY_DAY_11_TO_21 = [(day, time(11), time(21)) for day in range(7)]
 def resource(
     slug,
     kind="helpline",
-    who=(),
-    what=(),
+    made=(),
+    also=(),
+    spec=(),
+    general=(),
+    route="first",
     crisis=False,
+    crisis_only=False,
+    self_harm=False,
     ages=(None, None),
     always=False,
     hours=(),
     **extra,
 ):
-    """A listing as rank() sees it; `always`: open day and night; `hours`: its periods
+    """A listing as rank() sees it: made for / also helps (audience slugs), specialist /
+    general (bullying type slugs); `always`: open day and night; `hours`: its periods
     (neither: opening hours not known)."""
     values = {
         "slug": slug,
         "name": extra.pop("name", slug.title()),
         "kind": kind,
         "status": extra.pop("status", "published"),
-        "is_crisis": crisis,
+        "is_crisis": crisis or crisis_only,
+        "crisis_only": crisis_only,
+        "for_self_harm": self_harm,
+        "route": route,
+        "best_at": extra.pop("best_at", ""),
         "min_age": ages[0],
         "max_age": ages[1],
         "sort_weight": extra.pop("weight", 0),
-        "audience_names": {slug: AUDIENCES[slug] for slug in who},
-        "type_names": {slug: TYPES[slug] for slug in what},
+        "audience_names": {slug: AUDIENCES[slug] for slug in made},
+        "also_names": {slug: AUDIENCES[slug] for slug in also},
+        "type_names": {slug: TYPES[slug] for slug in spec},
+        "general_names": {slug: TYPES[slug] for slug in general},
         "open_state": lambda now: open_state(always, hours, now),
     }
     return SimpleNamespace(**values, **extra)
 
 
-ALL_WHO = tuple(AUDIENCES)
+EVERY_DAY_11_TO_21 = [(day, time(11), time(21)) for day in range(7)]
+YOUNG = ("young-person",)
+
+# A small landscape, shaped like Amsterdam's: an emergency number, a child helpline with
+# office hours, lines only for a crisis, a specialist, a school contact, a last resort.
 CATALOGUE = [
     resource("112", kind="emergency", weight=100, always=True),
     resource(
         "kindertelefoon",
-        who=("young-person", "worried"),
+        made=YOUNG,
+        also=("worried",),
         crisis=True,
         ages=(8, 18),
         weight=90,
         hours=EVERY_DAY_11_TO_21,
     ),
-    # Crisis lines rank high through the danger answer; among equal matches they come later.
-    resource("113", who=ALL_WHO, crisis=True, weight=35, always=True),
-    resource("veilig-thuis", kind="municipal", who=ALL_WHO, crisis=True, weight=35, always=True),
-    resource("centrum-seksueel-geweld", what=("images",), crisis=True, weight=30, always=True),
+    resource("113", crisis_only=True, self_harm=True, weight=35, always=True),
+    resource("veilig-thuis", kind="municipal", crisis_only=True, weight=35, always=True),
+    resource(
+        "helpwanted",
+        made=("young-person", "parent", "adult"),
+        also=("school-staff", "worried"),
+        spec=("images", "fake-profile", "personal-details"),
+        general=("insults", "threats"),
+        weight=70,
+        best_at="Gets nude photos removed from the internet",
+    ),
     resource(
         "politie",
         kind="reporting",
-        what=("insults", "threats", "fake-profile", "images", "personal-details"),
+        made=("adult",),
+        also=("young-person", "parent", "school-staff", "worried"),
+        spec=("threats", "images", "personal-details", "fake-profile"),
+        general=("insults",),
         weight=60,
     ),
+    resource("hulp-op-school", kind="school", made=YOUNG + ("parent",), ages=(4, 18), weight=75),
+    resource("ouders-en-onderwijs", kind="information", made=("parent",), weight=40),
     resource(
-        "helpwanted",
-        what=("insults", "threats", "fake-profile", "images", "personal-details"),
-        weight=70,
-    ),
-    resource(
-        "ouder-en-kindteams",
-        kind="municipal",
-        who=("young-person", "parent", "school-staff"),
-        ages=(None, 18),
-        weight=70,
-    ),
-    resource(
-        "ouder-en-kindadviseur",
-        kind="school",
-        who=("parent", "school-staff"),
-        ages=(4, 12),
-        weight=60,
-    ),
-    resource(
-        "hulp-op-school",
-        kind="school",
-        who=("young-person", "parent", "school-staff"),
-        ages=(4, 18),
-        weight=75,
-    ),
-    resource("ouders-en-onderwijs", kind="information", who=("parent",), weight=40),
-    resource("school-en-veiligheid", kind="information", who=("school-staff",), weight=30),
-    resource("meldpunt-discriminatie", kind="reporting", what=("hate",), weight=50),
-    resource(
-        "slachtofferhulp",
+        "vertrouwensinspecteur",
         kind="professional",
-        what=("insults", "threats", "images", "personal-details"),
-        weight=50,
+        made=YOUNG + ("parent",),
+        spec=("threats", "images"),
+        route="last",
+        weight=95,
     ),
-    resource("meldknop", kind="reporting", who=("young-person",), status="draft", weight=999),
+    resource("meldpunt-discriminatie", kind="reporting", spec=("hate",), weight=50),
+    resource("meldknop", kind="reporting", made=YOUNG, status="draft", weight=999),
 ]
 
 
@@ -126,13 +138,63 @@ def slugs(answers, catalogue=CATALOGUE, now=AFTERNOON):
     return [match.resource.slug for match in rank(answers, catalogue, now)]
 
 
+def test_a_specialist_made_for_the_visitor_comes_first():
+    ranked = slugs(Answers(danger="no", who="young-person", what=("images",), age="12-17"))
+    assert ranked[0] == "helpwanted"
+
+
+def test_made_for_comes_before_also_helps_when_all_else_is_equal():
+    pair = [
+        resource("also", also=("parent",), weight=9),
+        resource("made", made=("parent",), weight=1),
+    ]
+    assert slugs(Answers(who="parent"), pair) == ["made", "also"]
+
+
+def test_a_specialist_comes_before_general_help_when_all_else_is_equal():
+    pair = [
+        resource("general", general=("threats",), weight=9),
+        resource("specialist", spec=("threats",), weight=1),
+    ]
+    assert slugs(Answers(what=("threats",)), pair) == ["specialist", "general"]
+
+
+def test_a_listing_for_other_audiences_is_never_in_the_results():
+    # Ouders & Onderwijs is for parents: a young person or an adult never sees it.
+    for who in ("young-person", "adult", "school-staff", "worried"):
+        assert "ouders-en-onderwijs" not in slugs(Answers(who=who)), who
+    assert "ouders-en-onderwijs" in slugs(Answers(who="parent"))
+    # A listing that names no audience is for everyone.
+    assert "meldpunt-discriminatie" in slugs(Answers(who="worried", what=("hate",)))
+
+
+def test_a_listing_only_for_other_kinds_of_bullying_is_left_out():
+    assert "meldpunt-discriminatie" not in slugs(Answers(what=("threats",)))
+    assert "meldpunt-discriminatie" in slugs(Answers(what=("hate",)))
+    # "Not sure" chooses no kind: nothing is left out for it.
+    assert slugs(Answers(who="parent", what=("not-sure",))) == slugs(Answers(who="parent"))
+
+
+def test_a_last_resort_never_leads_while_a_first_contact_fits():
+    # The inspectorate has more weight and is a specialist, made for young people: still
+    # after the school and the helplines.
+    ranked = slugs(Answers(danger="no", who="young-person", what=("threats",), age="12-17"))
+    first_contacts = ["kindertelefoon", "helpwanted", "politie", "hulp-op-school"]
+    assert sorted(ranked[:4]) == sorted(first_contacts)
+    assert ranked[4] == "vertrouwensinspecteur"
+
+
+def test_lines_only_for_a_crisis_are_not_in_the_first_three_unless_someone_is_in_danger():
+    for who in ("young-person", "parent", "adult", None):
+        ranked = slugs(Answers(danger="no", who=who))
+        assert not {"113", "veilig-thuis"} & set(ranked[:3]), (who, ranked)
+    ranked = slugs(Answers(danger="yes", who="adult", age="18-plus"))
+    assert ranked[:3] == ["112", "113", "veilig-thuis"]
+
+
 def test_14_year_old_threatened_and_in_danger_gets_112_first_and_kindertelefoon_soon():
     ranked = slugs(Answers(danger="yes", who="young-person", what=("threats",), age="12-17"))
-    assert ranked[0] == "112"
-    assert "kindertelefoon" in ranked[:3]
-    # Crisis lines that fit come next; the one for sexual violence does not fit threats.
-    assert ranked[1:4] == ["kindertelefoon", "113", "veilig-thuis"]
-    assert ranked.index("centrum-seksueel-geweld") > ranked.index("helpwanted")
+    assert ranked[:4] == ["112", "kindertelefoon", "113", "veilig-thuis"]
 
 
 def test_at_night_a_child_in_danger_gets_the_crisis_lines_that_are_open_before_a_closed_one():
@@ -140,9 +202,6 @@ def test_at_night_a_child_in_danger_gets_the_crisis_lines_that_are_open_before_a
     ranked = slugs(answers, now=NIGHT)
     assert ranked[:4] == ["112", "113", "veilig-thuis", "kindertelefoon"]
     # Still a crisis line, and still above everything that is not one.
-    with translation.override("en"):
-        matches = {m.resource.slug: m for m in rank(answers, CATALOGUE, NIGHT)}
-    assert matches["kindertelefoon"].reasons[0] == "crisis line"
     assert ranked.index("kindertelefoon") < ranked.index("hulp-op-school")
 
 
@@ -152,28 +211,20 @@ def test_a_crisis_line_without_known_hours_is_not_taken_for_closed():
     assert slugs(Answers(danger="yes"), catalogue, now=NIGHT)[:2] == ["112", "unknown-hours"]
 
 
+def test_thinking_of_self_harm_puts_113_first_then_the_kindertelefoon_then_112():
+    answers = Answers(danger="self-harm", who="young-person", age="12-17")
+    assert slugs(answers)[:3] == ["113", "kindertelefoon", "112"]
+    # At night the Kindertelefoon is closed: 112 stays within reach, right after 113.
+    assert slugs(answers, now=NIGHT)[:3] == ["113", "112", "kindertelefoon"]
+    # An adult: 113, then 112; Veilig Thuis is not a line for this.
+    ranked = slugs(Answers(danger="self-harm", who="adult", age="18-plus"))
+    assert ranked[:2] == ["113", "112"]
+    assert "veilig-thuis" not in ranked[:3]
+
+
 def test_opening_hours_do_not_change_the_order_when_nobody_is_in_danger():
     answers = Answers(who="young-person", what=("threats",), age="12-17")
     assert slugs(answers, now=NIGHT) == slugs(answers, now=AFTERNOON)
-
-
-def test_parent_of_an_excluded_child_gets_family_and_school_contacts_first():
-    ranked = slugs(Answers(who="parent", what=("exclusion",), age="under-12"))
-    assert ranked[:2] == ["hulp-op-school", "ouder-en-kindteams"]
-    assert ranked[0] != "kindertelefoon"
-    assert ranked.index("kindertelefoon") > ranked.index("ouders-en-onderwijs")
-
-
-def test_teacher_gets_school_side_resources_first():
-    ranked = slugs(Answers(who="school-staff"))
-    assert ranked[:3] == ["hulp-op-school", "ouder-en-kindteams", "ouder-en-kindadviseur"]
-    assert ranked.index("school-en-veiligheid") < ranked.index("kindertelefoon")
-
-
-def test_adult_with_a_fake_profile_gets_helpwanted_and_police_not_kindertelefoon():
-    ranked = slugs(Answers(who="adult", what=("fake-profile",), age="18-plus"))
-    assert ranked[:2] == ["helpwanted", "politie"]
-    assert "kindertelefoon" not in ranked
 
 
 def test_drafts_never_appear():
@@ -182,20 +233,19 @@ def test_drafts_never_appear():
 
 
 def test_resource_serving_at_most_one_year_of_the_age_group_is_left_out():
+    adviser = resource("ouder-en-kindadviseur", made=("parent",), ages=(4, 12))
     # The adviser at primary school serves ages 4 to 12: only 12 of "12 to 17".
-    assert "ouder-en-kindadviseur" not in slugs(Answers(who="parent", age="12-17"))
-    assert "ouder-en-kindadviseur" in slugs(Answers(who="parent", age="under-12"))
+    assert slugs(Answers(who="parent", age="12-17"), [adviser]) == []
+    assert slugs(Answers(who="parent", age="under-12"), [adviser]) == ["ouder-en-kindadviseur"]
+    assert "kindertelefoon" not in slugs(Answers(age="18-plus"))
     # Resources without an age range fit every age.
     assert "113" in slugs(Answers(age="18-plus"))
 
 
-def test_no_danger_leaves_112_out_of_the_list():
+def test_no_danger_leaves_112_out_and_no_answer_puts_it_with_the_crisis_lines():
     assert "112" not in slugs(Answers(danger="no"))
-    assert "112" in slugs(Answers())
-
-
-def test_not_sure_is_treated_as_no_particular_type():
-    assert slugs(Answers(who="parent", what=("not-sure",))) == slugs(Answers(who="parent"))
+    ranked = slugs(Answers())
+    assert ranked[-3:] == ["112", "113", "veilig-thuis"]
 
 
 def test_ties_are_broken_by_weight_then_name():
@@ -207,20 +257,40 @@ def test_ties_are_broken_by_weight_then_name():
     assert slugs(Answers(), tied) == ["c", "a", "b"]
 
 
-def test_reasons_say_why_a_resource_matches():
+def test_reasons_say_why_in_plain_words():
     with translation.override("en"):
-        matches = rank(Answers(danger="yes", who="parent", what=("threats",)), CATALOGUE, AFTERNOON)
+        matches = rank(
+            Answers(danger="yes", who="young-person", what=("images",), age="12-17"),
+            CATALOGUE,
+            AFTERNOON,
+        )
     by_slug = {match.resource.slug: match.reasons for match in matches}
-    assert by_slug["112"] == ("call now if someone is in danger",)
-    assert by_slug["veilig-thuis"] == ("crisis line", "for parents and carers")
-    assert by_slug["helpwanted"] == ("fits threats",)
-    assert by_slug["ouders-en-onderwijs"] == ("for parents and carers",)
+    assert by_slug["112"] == ("Call now if someone is in danger",)
+    assert by_slug["kindertelefoon"] == (
+        "Crisis line",
+        "For young people being bullied",
+        "Ages 8 to 18",
+    )
+    assert by_slug["helpwanted"] == (
+        "Gets nude photos removed from the internet",
+        "For young people being bullied",
+    )
+    assert by_slug["politie"] == ("Knows all about: photos shared",)
+    assert by_slug["vertrouwensinspecteur"][-1] == "If other help did not work"
 
 
 def test_reasons_are_translated():
     with translation.override("nl"):
         matches = rank(Answers(danger="yes"), CATALOGUE, AFTERNOON)
-    assert matches[0].reasons == ("bel nu als iemand in gevaar is",)
+    assert matches[0].reasons == ("Bel nu als iemand in gevaar is",)
+
+
+def test_each_card_says_how_it_was_placed_for_staff():
+    answers = Answers(danger="no", who="young-person", what=("images",), age="12-17")
+    first = rank(answers, CATALOGUE, AFTERNOON)[0]
+    assert (first.audience_level, first.type_level) == ("made for", "specialist")
+    assert first.band == Band.REGULAR
+    assert first.points == MADE_FOR + SPECIALIST + FIRST_CONTACT
 
 
 # ---------------------------------------------------------------- reading the answers
