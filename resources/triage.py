@@ -245,7 +245,9 @@ def band(answers, candidate, now):
         return Band.EMERGENCY
     if answers.self_harm and emergency:
         return Band.SELF_HARM_EMERGENCY
-    crisis = answers.in_danger or (answers.self_harm and not candidate.crisis_only)
+    # Thinking of self-harm: besides that line, the crisis lines to talk about anything.
+    talk = not candidate.crisis_only and not candidate.type_names
+    crisis = answers.in_danger or (answers.self_harm and talk)
     if crisis and candidate.is_crisis:
         return Band.CRISIS_CLOSED if closed_now(candidate, now) else Band.CRISIS_OPEN
     if emergency or candidate.crisis_only:
@@ -281,11 +283,15 @@ def reasons(answers, candidate, placed):
         found.append(_("Call now if someone is in danger"))
     elif placed in (Band.CRISIS_OPEN, Band.CRISIS_CLOSED) and not candidate.best_at:
         found.append(_("Crisis line"))
-    if candidate.best_at:
-        found.append(candidate.best_at)
-    elif type_level(answers, candidate) == "specialist":
+    level = type_level(answers, candidate)
+    if candidate.best_at and (level != "general" or not candidate.type_names):
+        found.append(candidate.best_at)  # what it does best, when that is what was asked
+    elif level == "specialist":
         names = [name for slug, name in candidate.type_names.items() if slug in answers.types]
         found.append(_("Knows all about: %(types)s") % {"types": ", ".join(names)})
+    elif level == "general" and candidate.general_names:
+        names = [name for slug, name in candidate.general_names.items() if slug in answers.types]
+        found.append(_("Also helps with: %(types)s") % {"types": ", ".join(names)})
     level = audience_level(answers, candidate)
     if level == "made for":
         found.append(_("For %(audience)s") % {"audience": candidate.audience_names[answers.who]})

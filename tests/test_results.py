@@ -111,13 +111,14 @@ def test_results_cards_say_why_they_match_and_can_be_called(client, seeded):
     page = soup(client.get("/en/find-help/results/?who=parent&what=threats"))
     cards = {card.h2.get_text(strip=True): card for card in page.select("article.card")}
     helpwanted = cards["Helpwanted"]
-    assert helpwanted.select_one(".why").get_text() == "fits threats"
+    why = "Also helps with: threats · For parents and carers"
+    assert helpwanted.select_one(".why").get_text() == why
     assert helpwanted.find("a", href="tel:+31202615275").get_text() == "Call 020-261 52 75"
     chat = next(a for a in helpwanted.select("a.btn") if a.get_text().startswith("Chat"))
     assert chat["href"] == "https://www.helpwanted.nl/" and chat["rel"] == ["noreferrer"]
-    assert (
-        "for parents and carers"
-        in cards["Ouders & Onderwijs (school questions for parents)"].get_text()
+    school_questions = cards["Ouders & Onderwijs (school questions for parents)"]
+    assert school_questions.select_one(".why").get_text() == (
+        "Answers parents' questions about school · For parents and carers"
     )
 
 
@@ -162,3 +163,83 @@ def test_an_empty_match_still_shows_112_and_general_helplines(client, empty_db):
     notes = [note.get_text() for note in page.select("main .note")]
     assert notes == ["Niets paste bij al je antwoorden. Deze lijnen helpen iedereen."]
     assert card_names(page) == ["112"]
+
+
+def listing_audiences():
+    """Slug -> the audiences a listing names (made for or also helps); empty: everyone."""
+    return {
+        resource.slug: {a.slug for a in resource.audiences.all()}
+        | {a.slug for a in resource.also_for.all()}
+        for resource in Resource.objects.published().prefetch_related("audiences", "also_for")
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["young-person", "parent", "school-staff", "worried", "adult"])
+def test_a_listing_not_for_an_audience_never_shows_in_its_results(client, seeded, who):
+    names = listing_audiences()
+    for danger in ("yes", "self-harm", "no"):
+        for what in ("", "insults", "images", "exclusion", "hate"):
+            page = soup(client.get(f"/en/find-help/results/?danger={danger}&who={who}&what={what}"))
+            shown = [card["id"].removeprefix("r-") for card in page.select("article.card h2")]
+            assert shown, (danger, what)
+            strangers = [slug for slug in shown if names[slug] and who not in names[slug]]
+            assert strangers == [], (danger, what)
+
+
+@pytest.mark.django_db
+def test_three_best_cards_then_more_help_folded_away_without_javascript(client, seeded):
+    page = soup(client.get("/nl/hulp-zoeken/resultaten/?danger=no&who=adult&what=threats"))
+    best = page.select_one("ol.cards.best")
+    assert len(best.select("article.card")) == 3
+    # The first card has the big call button, the others the normal one.
+    calls = [card.select_one("a.call") for card in best.select("article.card")]
+    assert "big" in calls[0]["class"] and "big" not in calls[1]["class"]
+    more = page.select_one("details.more")
+    assert more.summary.get_text(strip=True).startswith("Meer hulp")
+    assert "open" not in more.attrs  # folded: <details> opens without any script
+    assert len(more.select("article.card")) >= 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "summary"),
+    [
+        ("en", "No · I am a parent or carer · insults and put-downs · 12 to 17"),
+        ("nl", "Nee · Ik ben ouder of verzorger · schelden en vernederen · 12 tot en met 17"),
+    ],
+)
+def test_results_sum_up_the_answers_with_a_link_to_change_them(client, seeded, language, summary):
+    path = {"en": "/en/find-help/results/", "nl": "/nl/hulp-zoeken/resultaten/"}[language]
+    page = soup(client.get(path + "?danger=no&who=parent&what=insults&age=12-17"))
+    line = page.select_one("p.summary")
+    change = line.find("a").extract()
+    line.span.extract()  # "Your answers:" for screen readers
+    assert line.get_text(strip=True) == summary
+    assert change["href"].endswith("?danger=no&who=parent&what=insults&age=12-17")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("moment", "who", "age", "first_three"),
+    [
+        (AFTERNOON, "young-person", "12-17", ["113", "kindertelefoon", "112"]),
+        (NIGHT, "young-person", "12-17", ["113", "112", "kindertelefoon"]),
+        (AFTERNOON, "adult", "18-plus", ["113", "112"]),
+    ],
+)
+def test_thinking_about_self_harm_puts_113_first_and_keeps_112_in_reach(
+    client, seeded, visit_at, moment, who, age, first_three
+):
+    visit_at(moment)
+    page = soup(client.get(f"/en/find-help/results/?danger=self-harm&who={who}&age={age}"))
+    shown = [card["id"].removeprefix("r-") for card in page.select("article.card h2")]
+    assert shown[: len(first_three)] == first_three
+    assert "veilig-thuis" not in shown[:3]
+
+
+@pytest.mark.django_db
+def test_the_danger_question_offers_the_self_harm_answer(client, seeded):
+    page = soup(client.get("/nl/hulp-zoeken/"))
+    values = [button["value"] for button in page.select("form.question button")]
+    assert values == ["yes", "self-harm", "no"]
