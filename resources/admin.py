@@ -225,6 +225,8 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
         "kind",
         "audiences",
         "bullying_types",
+        "route",
+        "crisis_only",
         "district",
         NeedsReviewFilter,
     ]
@@ -259,13 +261,30 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
             {
                 "fields": [
                     "audiences",
-                    "bullying_types",
+                    "also_for",
                     "min_age",
                     "max_age",
                     "is_free",
                     "is_anonymous",
-                    "is_crisis",
                 ]
+            },
+        ),
+        (
+            _("When it comes first"),
+            {
+                "description": _(
+                    "How the results rank this listing. Use 'Preview results' to see the "
+                    "effect of a change."
+                ),
+                "fields": [
+                    "best_at",
+                    "bullying_types",
+                    "general_types",
+                    "route",
+                    "is_crisis",
+                    "crisis_only",
+                    "for_self_harm",
+                ],
             },
         ),
         (_("Opening hours"), {"fields": ["open_24_7", "hours_note"]}),
@@ -280,7 +299,11 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
         return not obj.needs_review
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("audiences", "bullying_types")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("audiences", "also_for", "bullying_types", "general_types")
+        )
 
     def save_model(self, request, obj, form, change):
         if "last_verified" in form.changed_data:

@@ -1,6 +1,7 @@
 """Resources as CSV, both languages in their own columns, for django-import-export.
 
-Audiences and bullying types are slugs separated by ";". Opening hours are one column:
+Audiences (audiences: made for; also_for) and bullying types (bullying_types: specialist;
+general_types) are slugs separated by ";". Opening hours are one column:
 "mo 09:00-17:00; tu 09:00-17:00". Rows are matched on slug. An import is checked in full
 first (preview); if any row is invalid, nothing is imported.
 """
@@ -13,7 +14,15 @@ from import_export.resources import ModelResource
 from .hours import periods_to_text, text_to_periods
 from .models import Audience, BullyingType, OpeningHours, Resource
 
-TRANSLATED = ["name", "summary", "description", "how_it_works", "hours_note", "contact_note"]
+TRANSLATED = [
+    "name",
+    "summary",
+    "best_at",
+    "description",
+    "how_it_works",
+    "hours_note",
+    "contact_note",
+]
 PLAIN = [
     "slug",
     "kind",
@@ -33,12 +42,18 @@ PLAIN = [
     "is_free",
     "is_anonymous",
     "is_crisis",
+    "crisis_only",
+    "for_self_harm",
+    "route",
     "open_24_7",
     "sort_weight",
     "last_verified",
     "source_url",
     "staff_note",
 ]
+
+
+LINKS = ["audiences", "also_for", "bullying_types", "general_types"]
 
 
 def translated_columns():
@@ -74,9 +89,19 @@ class ResourceCSV(ModelResource):
         column_name="audiences",
         widget=SlugsWidget(Audience),
     )
+    also_for = fields.Field(
+        attribute="also_for",
+        column_name="also_for",
+        widget=SlugsWidget(Audience),
+    )
     bullying_types = fields.Field(
         attribute="bullying_types",
         column_name="bullying_types",
+        widget=SlugsWidget(BullyingType),
+    )
+    general_types = fields.Field(
+        attribute="general_types",
+        column_name="general_types",
         widget=SlugsWidget(BullyingType),
     )
     opening_hours = fields.Field(
@@ -90,8 +115,7 @@ class ResourceCSV(ModelResource):
             *PLAIN[:1],
             *translated_columns(),
             *PLAIN[1:],
-            "audiences",
-            "bullying_types",
+            *LINKS,
             "opening_hours",
         ]
         clean_model_instances = True  # constraints and publishing rules, row by row
@@ -100,9 +124,7 @@ class ResourceCSV(ModelResource):
         report_skipped = False
 
     def get_queryset(self):
-        return (
-            super().get_queryset().prefetch_related("audiences", "bullying_types", "opening_hours")
-        )
+        return super().get_queryset().prefetch_related(*LINKS, "opening_hours")
 
     def dehydrate_opening_hours(self, resource):
         return periods_to_text(resource.weekly_periods())
@@ -122,7 +144,7 @@ class ResourceCSV(ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
-        for name in ["audiences", "bullying_types"]:
+        for name in LINKS:
             field = self.fields[name]
             if field.column_name in row:
                 try:

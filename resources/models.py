@@ -276,10 +276,8 @@ class ResourceQuerySet(SlugQuerySet):
         return resources
 
     def with_details(self):
-        """Everything a card shows, in a fixed number of queries."""
-        return self.prefetch_related(
-            "audiences", "also_for", "bullying_types", "general_types", "opening_hours"
-        )
+        """Everything a card shows (the resource page: with_relevance), in two queries."""
+        return self.prefetch_related("opening_hours")
 
     def by_weight_and_name(self):
         return self.order_by("-sort_weight", localized("name"), "pk")

@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -186,7 +187,10 @@ def visible(queryset, request):
 
 
 def resource_detail(request, slug):
-    resource = get_object_or_404(visible(Resource.objects.with_details(), request), slug=slug)
+    found = visible(Resource.objects.filter(slug=slug), request).with_relevance()
+    if not found:
+        raise Http404
+    resource = found[0]
     return render(
         request, "resources/resource_detail.html", {"resource": resource, "now": timezone.now()}
     )

@@ -50,7 +50,17 @@ def test_export_has_both_languages_audiences_and_opening_hours(editor_client):
     kindertelefoon = rows["kindertelefoon"]
     assert kindertelefoon["name_nl"] == "De Kindertelefoon"
     assert kindertelefoon["name_en"] == "De Kindertelefoon (child helpline)"
-    assert set(kindertelefoon["audiences"].split(";")) == {"young-person", "worried"}
+    assert kindertelefoon["audiences"] == "young-person"
+    assert kindertelefoon["also_for"] == "worried"
+    assert (kindertelefoon["crisis_only"], kindertelefoon["route"]) == ("0", "first")
+    helpwanted = rows["helpwanted"]
+    assert set(helpwanted["bullying_types"].split(";")) == {
+        "images",
+        "fake-profile",
+        "personal-details",
+    }
+    assert set(helpwanted["general_types"].split(";")) == {"insults", "threats", "hate"}
+    assert helpwanted["best_at_en"].startswith("Helps get nude photos")
     assert kindertelefoon["opening_hours"] == "; ".join(
         f"{day} 11:00-21:00" for day in ["mo", "tu", "we", "th", "fr", "sa", "su"]
     )
@@ -64,6 +74,8 @@ def test_import_shows_a_preview_and_applies_only_after_confirming(editor_client)
         if row["slug"] == "helpwanted":
             row["summary_en"] = "Help with online abuse, checked again."
             row["opening_hours"] = "mo 09:00-17:00; fr 09:00-12:00"
+            row["general_types"] = "insults;threats;hate;exclusion"
+            row["route"] = "next"
     preview = upload(editor_client, rows)
     assert preview.status_code == 200
     page = soup(preview)
@@ -92,6 +104,13 @@ def test_import_shows_a_preview_and_applies_only_after_confirming(editor_client)
         (0, "09:00", "17:00"),
         (4, "09:00", "12:00"),
     ]
+    assert {t.slug for t in helpwanted.general_types.all()} == {
+        "insults",
+        "threats",
+        "hate",
+        "exclusion",
+    }
+    assert helpwanted.route == "next"
     latest = helpwanted.history.latest()
     assert latest.history_user.username == "editor"
     assert latest.summary_en == "Help with online abuse, checked again."
@@ -105,6 +124,8 @@ def test_import_shows_a_preview_and_applies_only_after_confirming(editor_client)
         ("opening_hours", "maandag 9-5", "is not like 'mo 09:00-17:00'"),
         ("name_en", "", "Om te publiceren vul je in: de naam in het Engels."),
         ("audiences", "aliens", "aliens"),
+        ("general_types", "gossip", "gossip"),
+        ("route", "sideways", "sideways"),
         ("min_age", "30", "De jongste leeftijd mag niet hoger zijn dan de oudste leeftijd."),
     ],
 )

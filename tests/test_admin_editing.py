@@ -104,9 +104,11 @@ def test_revert_restores_audiences_and_opening_hours(editor_client):
     seeded = resource.history.earliest()
     url, data = open_change_form(editor_client, resource)
     data["audiences"] = []
+    data["also_for"] = []
     data["opening_hours-0-DELETE"] = ["on"]
     assert editor_client.post(url, data).status_code == 302
-    assert resource.audiences.count() == 0 and resource.opening_hours.count() == 6
+    assert resource.audiences.count() == 0 and resource.also_for.count() == 0
+    assert resource.opening_hours.count() == 6
 
     revert_url = reverse("admin:resources_resource_revert", args=[resource.pk, seeded.history_id])
     confirm = soup(editor_client.get(revert_url))
@@ -117,7 +119,8 @@ def test_revert_restores_audiences_and_opening_hours(editor_client):
         == 302
     )
 
-    assert set(resource.audiences.values_list("slug", flat=True)) == {"young-person", "worried"}
+    assert list(resource.audiences.values_list("slug", flat=True)) == ["young-person"]
+    assert list(resource.also_for.values_list("slug", flat=True)) == ["worried"]
     assert {(h.weekday, f"{h.opens:%H:%M}") for h in resource.opening_hours.all()} == {
         (day, "11:00") for day in range(7)
     }

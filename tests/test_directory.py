@@ -88,7 +88,7 @@ def test_the_filter_form_sent_as_it_is_shows_everything_without_a_warning(client
 def test_filter_by_type_and_age(client, seeded):
     shown = names(client.get("/en/all-help/?what=hate&age=18-plus"))
     assert "Discrimination Reporting Centre Amsterdam (MDRA)" in shown
-    assert "Helpwanted" not in shown  # specific types, not hate
+    assert "Victim Support Netherlands (Slachtofferhulp)" not in shown  # other kinds only
     assert "De Kindertelefoon (child helpline)" not in shown  # ages 8 to 18
 
 
