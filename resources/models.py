@@ -655,8 +655,8 @@ class Advice(Versioned):
         Audience,
         blank=True,
         related_name="advice",
-        verbose_name=_("for"),
-        help_text=_("Who it is written for. Leave empty for advice that fits everyone."),
+        verbose_name=_("written for"),
+        help_text=_("Leave empty for advice that fits everyone."),
     )
     min_age = models.PositiveSmallIntegerField(
         _("youngest age"),

@@ -103,6 +103,8 @@ def test_choosing_several_types_at_once(client, seeded):
 def test_danger_answer_keeps_112_in_sight_on_later_questions(client, seeded):
     page = soup(client.get("/en/find-help/what/?danger=yes"))
     assert page.select_one(".alert a[href='tel:112']")
+    page = soup(client.get("/nl/hulp-zoeken/wie/?danger=self-harm"))
+    assert page.select_one(".alert a[href='tel:113']").get_text() == "Bel 113"
     assert not soup(client.get("/en/find-help/what/?danger=no")).select_one(".alert")
 
 
