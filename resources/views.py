@@ -25,6 +25,12 @@ DANGER_CHOICES = [
     ("self-harm", _("I am thinking about hurting myself or ending my life")),
     ("no", _("No")),
 ]
+# The danger answer as the results page sums it up.
+DANGER_SUMMARY = {
+    "yes": _("Someone is in danger now"),
+    "self-harm": _("Thinking about hurting yourself"),
+    "no": _("Nobody in danger now"),
+}
 AGE_CHOICES = [
     ("under-12", _("Under 12")),
     ("12-17", _("12 to 17")),
@@ -136,7 +142,7 @@ def answers_summary(request, answers):
     types[triage.NOT_SURE] = _("I am not sure")
     words = []
     if answers.danger:
-        words.append(dict(DANGER_CHOICES)[answers.danger])
+        words.append(DANGER_SUMMARY[answers.danger])
     if answers.who:
         words.append(audiences[answers.who])
     if answers.what:

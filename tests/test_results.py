@@ -207,8 +207,11 @@ def test_three_best_cards_then_more_help_folded_away_without_javascript(client, 
 @pytest.mark.parametrize(
     ("language", "summary"),
     [
-        ("en", "No · I am a parent or carer · insults and put-downs · 12 to 17"),
-        ("nl", "Nee · Ik ben ouder of verzorger · schelden en vernederen · 12 tot en met 17"),
+        ("en", "Nobody in danger now · I am a parent or carer · insults and put-downs · 12 to 17"),
+        (
+            "nl",
+            "Niemand nu in gevaar · Ik ben ouder of verzorger · schelden en vernederen · 12 tot en met 17",
+        ),
     ],
 )
 def test_results_sum_up_the_answers_with_a_link_to_change_them(client, seeded, language, summary):
