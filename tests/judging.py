@@ -23,7 +23,9 @@ from django.utils import translation
 
 from resources.hours import AMSTERDAM
 
-SCENARIOS = Path(__file__).parent / "data" / "judged-scenarios.yaml"
+DATA = Path(__file__).parent / "data"
+SCENARIOS = DATA / "judged-scenarios.yaml"  # a copy of ../shared/ranking/, kept in step
+OWN_SCENARIOS = DATA / "own-scenarios.yaml"  # ours: danger=self-harm, advice
 GRADES = {"best": 3, "strong": 2, "fine": 1, "wrong": -1}
 # A Wednesday afternoon (De Kindertelefoon open) and that night (closed): the time of day
 # must not change a pass.
@@ -34,8 +36,14 @@ MOMENTS = {
 TARGET_NDCG = 0.95
 
 
-def load(path=SCENARIOS):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+def load(*paths):
+    """The situations of these files (default: both), each with "source": the file's name."""
+    paths = paths or (SCENARIOS, OWN_SCENARIOS)
+    return [
+        {**scenario, "source": path.name}
+        for path in paths
+        for scenario in yaml.safe_load(path.read_text("utf-8"))
+    ]
 
 
 def grades(scenario):
@@ -117,15 +125,17 @@ def report(verdicts, write):
         )
         for problem in v.problems:
             write(f"      {problem}")
-    passed = len(
-        {v.scenario["id"] for v in verdicts} - {v.scenario["id"] for v in verdicts if not v.passed}
-    )
-    total = len({v.scenario["id"] for v in verdicts})
-    write(
-        f"\n{passed} of {total} situations pass at every moment; "
-        f"mean nDCG@5 {mean_ndcg(verdicts):.3f} (target {TARGET_NDCG})"
-    )
-    return passed == total and mean_ndcg(verdicts) >= TARGET_NDCG
+    failed = {v.scenario["id"] for v in verdicts if not v.passed}
+    ok = not failed
+    for source in dict.fromkeys(v.scenario["source"] for v in verdicts):
+        mine = [v for v in verdicts if v.scenario["source"] == source]
+        ids = {v.scenario["id"] for v in mine}
+        write(
+            f"\n{source}: {len(ids - failed)} of {len(ids)} situations pass at every moment; "
+            f"mean nDCG@5 {mean_ndcg(mine):.3f} (target {TARGET_NDCG})"
+        )
+        ok = ok and mean_ndcg(mine) >= TARGET_NDCG
+    return ok
 
 
 def main():
@@ -142,9 +152,7 @@ def main():
 
     setup_test_environment()  # the test client may use the "testserver" host
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    scenarios = load()
-    for extra in sys.argv[1:]:
-        scenarios += load(Path(extra))
+    scenarios = load(*(Path(name) for name in sys.argv[1:]))
     ok = report(judge_all(scenarios), print)
     sys.exit(0 if ok else 1)
 

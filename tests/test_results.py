@@ -210,7 +210,8 @@ def test_three_best_cards_then_more_help_folded_away_without_javascript(client, 
         ("en", "Nobody in danger now · I am a parent or carer · insults and put-downs · 12 to 17"),
         (
             "nl",
-            "Niemand nu in gevaar · Ik ben ouder of verzorger · schelden en vernederen · 12 tot en met 17",
+            "Niemand nu in gevaar · Ik ben ouder of verzorger · schelden en vernederen"
+            " · 12 tot en met 17",
         ),
     ],
 )
