@@ -46,7 +46,7 @@ def test_the_judge_fails_a_wrong_first_card_and_a_card_for_another_person():
     )
     assert not judging.judge(scenario, ["a", "b", "d"]).passed  # fine in the first three
     assert not judging.judge(scenario, ["a", "b", "c", "d", "x"]).passed  # wrong anywhere
-    assert judging.ndcg(["a", "b", "c"], judging.grades(scenario)) == pytest.approx(1.0)
+    assert judging.ndcg(["a", "b", "c", "d"], judging.grades(scenario)) == pytest.approx(1.0)
     assert judging.ndcg(["d", "c", "b", "a"], judging.grades(scenario)) < 0.8
 
 
