@@ -14,7 +14,6 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -245,38 +244,48 @@ class ResourceQuerySet(SlugQuerySet):
 
         return search_resources(self, text)
 
-    def rankable(self, danger=None, who=None, ages=None):
-        """Published resources that may be in the results for these answers, as a list,
-        each with what resources.triage.rank reads (see with_relevance).
+    def candidates(self):
+        """The resources as triage.Candidate (what the ranking reads), in the active
+        language, in three queries however many there are: the rows, their opening
+        hours, and one list of all their audiences and kinds of bullying by level."""
+        from .triage import Candidate  # triage imports this module
 
-        Only the plain filters happen here (status, age, the audience named, no 112 when
-        nobody is in danger); the ranking rules are in triage.rank, and nowhere else."""
-        resources = self.published()
-        if ages:
-            resources = resources.fits_ages(*ages)
-        if danger == "no":
-            resources = resources.exclude(kind=Kind.EMERGENCY)
-        if who:
-            resources = resources.for_audience(who)
-        return resources.with_relevance()
-
-    def with_relevance(self):
-        """The resources as a list, each with its opening hours and its audiences and
-        kinds of bullying by level (audience_names, also_names, type_names,
-        general_names: slug -> name in the active language), in three queries however
-        many there are: the rows, their opening hours, and one list of all four links."""
-        resources = list(self.prefetch_related("opening_hours"))
-        by_pk = {resource.pk: resource for resource in resources}
-        for resource in resources:
-            for level in RELEVANCE_LINKS:
-                resource.__dict__[level] = {}
+        rows = self.values(
+            "pk",
+            "slug",
+            "kind",
+            "status",
+            "is_crisis",
+            "crisis_only",
+            "for_self_harm",
+            "route",
+            "min_age",
+            "max_age",
+            "sort_weight",
+            "open_24_7",
+            localized_name=localized("name"),
+            localized_best_at=localized("best_at"),
+        )
+        periods = {}
+        hours = OpeningHours.objects.filter(resource__in=self.values("pk")).order_by()
+        for resource_id, *period in hours.values_list("resource_id", "weekday", "opens", "closes"):
+            periods.setdefault(resource_id, []).append(tuple(period))
+        links = {}
         for resource_id, slug, name, level in relevance_links(self.values("pk")):
-            if resource_id in by_pk:
-                by_pk[resource_id].__dict__[level][slug] = name
-        return resources
+            links.setdefault((resource_id, level), {})[slug] = name
+        return [
+            Candidate(
+                name=row.pop("localized_name"),
+                best_at=row.pop("localized_best_at"),
+                periods=tuple(sorted(periods.get(row["pk"], ()))),
+                **{level: links.get((row["pk"], level), {}) for level in RELEVANCE_LINKS},
+                **row,
+            )
+            for row in rows
+        ]
 
     def with_details(self):
-        """Everything a card shows (the resource page: with_relevance), in two queries."""
+        """Everything a card shows, in two queries."""
         return self.prefetch_related("opening_hours")
 
     def by_weight_and_name(self):
@@ -533,30 +542,6 @@ class Resource(Versioned):
     def natural_key(self):
         return (self.slug,)
 
-    @cached_property
-    def audience_names(self):
-        """Slug -> name of the audiences it is made for (uses the prefetched audiences)."""
-        return {audience.slug: audience.name for audience in self.audiences.all()}
-
-    @cached_property
-    def also_names(self):
-        """Slug -> name of the audiences it also helps (prefetched)."""
-        return {audience.slug: audience.name for audience in self.also_for.all()}
-
-    @cached_property
-    def type_names(self):
-        """Slug -> name of the kinds of bullying it is a specialist for (prefetched)."""
-        return {
-            bullying_type.slug: bullying_type.name for bullying_type in self.bullying_types.all()
-        }
-
-    @cached_property
-    def general_names(self):
-        """Slug -> name of the kinds of bullying it gives general help with (prefetched)."""
-        return {
-            bullying_type.slug: bullying_type.name for bullying_type in self.general_types.all()
-        }
-
     @property
     def needs_review(self):
         return self.last_verified is None or self.last_verified < review_cutoff()
@@ -615,29 +600,6 @@ class OpeningHours(models.Model):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class AdviceQuerySet(models.QuerySet):
-    def for_answers(self, who=None, types=(), ages=None):
-        """Advice for this person: for their audience (or for everyone), for one of these
-        bullying types (or for every type), and for this age group (at least two years of
-        it, as for resources)."""
-        links = Advice.bullying_types.through.objects.filter(advice=models.OuterRef("pk"))
-        audiences = Advice.audiences.through.objects.filter(advice=models.OuterRef("pk"))
-        advice = self.filter(
-            models.Exists(links.filter(bullyingtype__slug__in=types)) | ~models.Exists(links)
-        )
-        if who:
-            advice = advice.filter(
-                models.Exists(audiences.filter(audience__slug=who)) | ~models.Exists(audiences)
-            )
-        if ages:
-            youngest, oldest = ages
-            advice = advice.filter(
-                Q(min_age__isnull=True) | Q(min_age__lte=oldest - 1),
-                Q(max_age__isnull=True) | Q(max_age__gte=youngest + 1),
-            )
-        return advice.order_by("position", "slug")
-
-
 class Advice(Versioned):
     """A step a visitor can take now: save evidence, block, report, tell someone."""
 
@@ -666,8 +628,6 @@ class Advice(Versioned):
     )
     max_age = models.PositiveSmallIntegerField(_("oldest age"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    objects = AdviceQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "slug"]

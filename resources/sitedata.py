@@ -1,7 +1,7 @@
 """Lists every page needs and that change only with the content: from the cache,
 rebuilt once per content version (see pagecache.py)."""
 
-from .models import Audience, BullyingType, Page
+from .models import Advice, Audience, BullyingType, Page, Resource
 from .pagecache import versioned
 
 
@@ -19,3 +19,22 @@ def taxonomy(request):
 
 def published_pages(request):
     return versioned(request, "pages", lambda: list(Page.objects.published()))
+
+
+def candidates(request):
+    """Every published listing as the ranking reads it (triage.Candidate)."""
+    return versioned(request, "candidates", lambda: Resource.objects.published().candidates())
+
+
+def advice_steps(request):
+    """Every advice step, each with the slugs of its audiences and bullying types (for
+    triage.advice_for)."""
+
+    def build():
+        steps = list(Advice.objects.prefetch_related("audiences", "bullying_types"))
+        for step in steps:
+            step.audience_slugs = frozenset(a.slug for a in step.audiences.all())
+            step.type_slugs = frozenset(t.slug for t in step.bullying_types.all())
+        return steps
+
+    return versioned(request, "advice", build)

@@ -34,6 +34,7 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
+from .hours import open_state
 from .models import Kind, Route, Status
 
 DANGER_VALUES = ("yes", "self-harm", "no")
@@ -179,11 +180,40 @@ MIN_AGE_OVERLAP = 2  # years of the chosen age group a listing must serve
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """What the ranking reads of a listing, in the active language (built from the
+    database once per content version: Resource.objects.candidates)."""
+
+    pk: int
+    slug: str
+    name: str
+    kind: str
+    status: str
+    is_crisis: bool
+    crisis_only: bool
+    for_self_harm: bool
+    route: str
+    best_at: str
+    min_age: int | None
+    max_age: int | None
+    sort_weight: int
+    open_24_7: bool
+    periods: tuple  # (weekday, opens, closes), Amsterdam time
+    audience_names: dict  # slug -> name: made for
+    also_names: dict  # also helps
+    type_names: dict  # specialist for
+    general_names: dict  # general help for
+
+    def open_state(self, now):
+        return open_state(self.open_24_7, self.periods, now)
+
+
+@dataclass(frozen=True)
 class Match:
     """One card: the listing, why it fits (for the visitor) and how it was placed (for
     staff: the band, the levels and the points)."""
 
-    resource: object
+    resource: object  # a Candidate, or the Resource it stands for (results.matches_for)
     reasons: tuple[str, ...]
     band: Band
     audience_level: str  # "made for" | "also helps" | "everyone" | "" (no audience given)
@@ -338,3 +368,29 @@ def rank(answers, candidates, now):
             )
         )
     return matches
+
+
+# ---------------------------------------------------------------- advice
+
+# Who the advice speaks to when the visitor did not say who they are: most visitors are
+# young people being bullied.
+DEFAULT_AUDIENCE = "young-person"
+
+
+def advice_for(answers, steps):
+    """The advice steps for this person, in order: written for their audience (or for
+    everyone), for one of the chosen kinds of bullying (or for every kind), and for the
+    age group (at least two years of it, as for listings).
+
+    A step needs: audience_slugs, type_slugs (empty: for everyone / every kind), min_age,
+    max_age, position, slug."""
+    who = answers.who or DEFAULT_AUDIENCE
+    chosen = set(answers.types)
+    fitting = [
+        step
+        for step in steps
+        if (not step.audience_slugs or who in step.audience_slugs)
+        and (not step.type_slugs or chosen & step.type_slugs)
+        and fits_age(step, answers.age)
+    ]
+    return sorted(fitting, key=lambda step: (step.position, step.slug))

@@ -3,7 +3,6 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,9 +11,9 @@ from django_ratelimit.decorators import ratelimit
 
 from . import triage
 from .forms import FeedbackForm
-from .models import Advice, Page, Resource
+from .models import Page, Resource
 from .results import BEST_SHOWN, matches_for
-from .sitedata import published_pages, taxonomy
+from .sitedata import advice_steps, published_pages, taxonomy
 
 DIRECTORY_PAGE_SIZE = 20
 MAX_SEARCH_LENGTH = 100
@@ -117,16 +116,14 @@ def question(request, step):
 def results(request):
     answers = read_answers(request)
     now = timezone.now()
-    matches, fallback = matches_for(answers, now)
+    matches, fallback = matches_for(request, answers, now)
     context = {
         "answers": answers,
         "summary": answers_summary(request, answers),
         "best": matches[:BEST_SHOWN],
         "more": matches[BEST_SHOWN:],
         "fallback": fallback,
-        "advice": Advice.objects.for_answers(
-            answers.who, answers.types, triage.AGE_BANDS.get(answers.age)
-        ),
+        "advice": triage.advice_for(answers, advice_steps(request)),
         "now": now,
         "change_url": step_url("danger", answers),
         "directory_url": step_url("directory", answers, without=("danger",)),
@@ -193,12 +190,12 @@ def visible(queryset, request):
 
 
 def resource_detail(request, slug):
-    found = visible(Resource.objects.filter(slug=slug), request).with_relevance()
-    if not found:
-        raise Http404
-    resource = found[0]
+    resource = get_object_or_404(visible(Resource.objects.with_details(), request), slug=slug)
+    relevance = Resource.objects.filter(pk=resource.pk).candidates()[0]
     return render(
-        request, "resources/resource_detail.html", {"resource": resource, "now": timezone.now()}
+        request,
+        "resources/resource_detail.html",
+        {"resource": resource, "relevance": relevance, "now": timezone.now()},
     )
 
 

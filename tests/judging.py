@@ -59,7 +59,11 @@ def shown_cards(client, answers, moment, language="nl"):
     """The listing slugs on the results page, in order, as a visitor at `moment` sees them
     (the page cache is emptied first: a page cached at another moment has other hours)."""
     cache.clear()
-    with mock.patch("django.utils.timezone.now", return_value=moment):
+    # override: the page's language is switched back afterwards, as for any visitor
+    with (
+        mock.patch("django.utils.timezone.now", return_value=moment),
+        translation.override(language),
+    ):
         response = client.get(results_url(answers, language))
     assert response.status_code == 200, response.status_code
     page = BeautifulSoup(response.content, "html.parser")
