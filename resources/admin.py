@@ -21,6 +21,7 @@ from import_export.formats.base_formats import CSV
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import admin_preview
 from .importexport import ResourceCSV
 from .models import (
     Advice,
@@ -216,6 +217,10 @@ class OpeningHoursInline(admin.TabularInline):
 @admin.register(Resource)
 class ResourceAdmin(ImportExportMixin, ContentAdmin):
     resource_classes = [ResourceCSV]
+    # django-import-export puts its own change list template (the Import and Export
+    # buttons) in place of ours; this names ours in its place, so the "Preview results"
+    # button sits next to them, for everyone who may view (its "Add" stays for adders).
+    import_export_change_list_template = "admin/resources/resource/change_list.html"
     import_formats = [CSV]
     export_formats = [CSV]
     inlines = [OpeningHoursInline]
@@ -293,6 +298,19 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
             {"fields": ["last_verified", "verified_by", "source_url", "staff_note", "sort_weight"]},
         ),
     ]
+
+    def get_urls(self):
+        return [
+            path(
+                "preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="resources_resource_preview",
+            ),
+            *super().get_urls(),  # ends with "<object_id>/", which would take "preview/"
+        ]
+
+    def preview_view(self, request):
+        return admin_preview.preview(request, self)
 
     @admin.display(boolean=True, description=_("checked recently"))
     def is_fresh(self, obj):

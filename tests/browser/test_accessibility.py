@@ -1,6 +1,7 @@
 """axe-core (through axe-playwright-python) with every WCAG 2.0, 2.1 and 2.2 rule of levels
 A and AA, none turned off: zero violations on every public page type in both languages at
-phone and desktop size, and on the admin's change form of a resource."""
+phone and desktop size, and on the admin's change form of a resource and its preview of
+results."""
 
 from pprint import pformat
 
@@ -53,4 +54,18 @@ def test_admin_change_form_of_a_resource_has_no_accessibility_violations(
     assert not (found := violations(page)), pformat(found)
     page.locator("li[aria-controls='tab_id_name_en']").click()  # the English tab
     assert page.locator("#id_name_en").is_visible()
+    assert not (found := violations(page)), pformat(found)
+
+
+@pytest.mark.parametrize("locale", ["nl-NL", "en-GB"])
+def test_admin_preview_of_results_has_no_accessibility_violations(site, open_page, editor, locale):
+    page = open_page("desktop", locale=locale)
+    log_in(page, site, editor)
+    page.goto(f"{site}/admin/resources/resource/preview/?danger=maybe&what=images&moment=x")
+    assert page.locator(".field-moment .errorlist").is_visible()  # a message, and the form
+    assert not (found := violations(page)), pformat(found)
+    page.locator("#id_moment").fill("2026-11-25T15:00")
+    with page.expect_navigation():
+        page.locator("#preview-form [type=submit]").click()  # the form, without any script
+    assert page.locator("#preview-table tbody tr").count() > 3
     assert not (found := violations(page)), pformat(found)
