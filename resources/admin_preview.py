@@ -135,7 +135,7 @@ def preview(request, model_admin):
     }
     if valid:
         moment = form.cleaned_data[MOMENT] or timezone.now()
-        matches, fallback = matches_for(answers, moment)
+        matches, fallback = matches_for(request, answers, moment)
         context.update(
             rows=rows(matches),
             fallback=fallback,

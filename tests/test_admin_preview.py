@@ -223,8 +223,10 @@ def test_a_self_harm_answer_shows_the_line_for_suicidal_thoughts_first(editor_cl
 def test_an_edit_in_the_admin_shows_in_the_preview(editor_client):
     assert names(preview(editor_client, IMAGES_QUERY, moment=AFTERNOON))[0] == "Helpwanted"
 
-    # Made a last resort: no longer first while a first contact fits.
-    Resource.objects.filter(slug="helpwanted").update(route=Route.LAST)
+    # Made a last resort in the change form: no longer first while a first contact fits.
+    url, data = open_change_form(editor_client, Resource.objects.get(slug="helpwanted"))
+    data["route"] = [Route.LAST]
+    assert editor_client.post(url, data).status_code == 302
     rows = table(preview(editor_client, IMAGES_QUERY, moment=AFTERNOON))
     assert rows[0]["name"] == KINDERTELEFOON
     helpwanted = next(row for row in rows if row["name"] == "Helpwanted")
