@@ -5,7 +5,10 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import reverse
 from django.utils import translation
 
-from resources.models import Resource, Status
+from resources.models import Audience, BullyingType, Resource, Status
+from resources.triage import AGE_BANDS
+
+from .server import NewAnswers
 
 # Answers people typically give (the four questions), as query strings.
 TYPICAL_ANSWERS = [
@@ -32,6 +35,16 @@ def home():
 
 def results():
     return [url("results", lang, answers) for answers in TYPICAL_ANSWERS for lang in LANGUAGES]
+
+
+def new_answers():
+    """Results with answers no request had before: the page cache never has the page."""
+    return NewAnswers(
+        paths=[url("results", language) for language in LANGUAGES],
+        audiences=list(Audience.objects.values_list("slug", flat=True)),
+        ages=list(AGE_BANDS),
+        types=list(BullyingType.objects.values_list("slug", flat=True)),
+    )
 
 
 def directory():

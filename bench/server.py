@@ -205,10 +205,30 @@ class LoadResult:
         )
 
 
+@dataclass
+class NewAnswers:
+    """Results pages of answers no request asked for before (count.lua, "--new-answers"):
+    the results path in each language and the choices of each answer. `first` numbers the
+    next request, so that a later wrk run does not ask for the pages of an earlier one."""
+
+    paths: list
+    audiences: list
+    ages: list
+    types: list
+    first: int = 0
+
+    def arguments(self, threads):
+        choices = [",".join(slugs) for slugs in (self.audiences, self.ages, self.types)]
+        return ["--new-answers", str(self.first), str(threads), *choices, *self.paths]
+
+
 def wrk(base, paths, seconds, connections, threads=2, timeout=10, headers=()):
-    """Load `paths` (taken in turn) for `seconds`; wrk is the Debian package."""
+    """Load `paths` (taken in turn, or a NewAnswers) for `seconds`; wrk is the Debian
+    package."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk (Debian package)")
+    new_answers = isinstance(paths, NewAnswers)
+    arguments = paths.arguments(threads) if new_answers else paths
     command = [
         "wrk",
         f"--threads={threads}",
@@ -217,13 +237,15 @@ def wrk(base, paths, seconds, connections, threads=2, timeout=10, headers=()):
         f"--timeout={timeout}s",
         f"--script={LUA_SCRIPT}",
         *(f"--header={header}" for header in headers),
-        base + paths[0],
+        base + arguments[-1],  # the host for wrk; the script picks the paths
         "--",
-        *paths,
+        *arguments,
     ]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     line = next(line for line in output.splitlines() if line.startswith("HELPFINDER "))
     seen = json.loads(line.removeprefix("HELPFINDER "))
+    if new_answers:
+        paths.first = seen["following"]
     return LoadResult(
         requests=seen["requests"],
         seconds=seen["duration_us"] / 1e6,
