@@ -21,12 +21,12 @@ def matches_for(request, answers, now, limit=RESULTS_SHOWN):
     ranked by triage.rank, each match's resource a Resource with its opening hours; when
     none fits, the general lines that help everyone (fallback True)."""
     everything = candidates(request)
-    matches = triage.rank(answers, everything, now)[:limit]
+    matches = triage.rank(answers, everything, now, limit)
     fallback = not matches
     if fallback:
         everyone = triage.Answers(danger="yes", age=answers.age)
         general = [c for c in everything if c.kind in GENERAL_KINDS and not for_some(c)]
-        matches = triage.rank(everyone, general, now)[:limit]
+        matches = triage.rank(everyone, general, now, limit)
     return in_full(matches), fallback
 
 

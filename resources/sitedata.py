@@ -2,7 +2,7 @@
 rebuilt once per content version (see pagecache.py)."""
 
 from .models import Advice, Audience, BullyingType, Page, Resource
-from .pagecache import versioned
+from .pagecache import versioned, versioned_in_process
 
 
 def taxonomy(request):
@@ -23,7 +23,9 @@ def published_pages(request):
 
 def candidates(request):
     """Every published listing as the ranking reads it (triage.Candidate)."""
-    return versioned(request, "candidates", lambda: Resource.objects.published().candidates())
+    return versioned_in_process(
+        request, "candidates", lambda: Resource.objects.published().candidates()
+    )
 
 
 def advice_steps(request):

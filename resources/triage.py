@@ -27,9 +27,12 @@ suicidal thoughts. From that:
 4. Ties: the staff-set sort weight (higher first), then the name in the active language.
 """
 
+import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import cached_property
+from operator import itemgetter
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
@@ -63,10 +66,10 @@ class Answers:
     def self_harm(self):
         return self.danger == "self-harm"
 
-    @property
+    @cached_property
     def types(self):
         """The chosen bullying types, without "not sure"."""
-        return tuple(slug for slug in self.what if slug != NOT_SURE)
+        return frozenset(slug for slug in self.what if slug != NOT_SURE)
 
     def answered(self, step):
         return bool(getattr(self, step))
@@ -248,9 +251,9 @@ def type_level(answers, candidate):
     """How the listing helps with the chosen kinds of bullying; None: with none of them."""
     if not answers.types:
         return ""
-    if set(answers.types) & set(candidate.type_names):
+    if not answers.types.isdisjoint(candidate.type_names):
         return "specialist"
-    if set(answers.types) & set(candidate.general_names):
+    if not answers.types.isdisjoint(candidate.general_names):
         return "general"
     if not candidate.type_names and not candidate.general_names:
         return "general"
@@ -287,25 +290,6 @@ def band(answers, candidate, now):
     return Band.REGULAR
 
 
-def is_eligible(answers, candidate):
-    return (
-        candidate.status == Status.PUBLISHED
-        and fits_age(candidate, answers.age)
-        and audience_level(answers, candidate) is not None
-        and type_level(answers, candidate) is not None
-        and not (answers.danger == "no" and candidate.kind == Kind.EMERGENCY)
-    )
-
-
-def points(answers, candidate):
-    first = FIRST_CONTACT if candidate.route == Route.FIRST else 0
-    return (
-        AUDIENCE_POINTS[audience_level(answers, candidate)]
-        + TYPE_POINTS[type_level(answers, candidate)]
-        + first
-    )
-
-
 def reasons(answers, candidate, placed):
     """Why this card, in words a 12-year-old understands, drawn from the listing."""
     found = []
@@ -335,39 +319,49 @@ def reasons(answers, candidate, placed):
 
 
 def sort_key(answers, candidate, now):
+    """The candidate's place (lowest first), or None when it is not for this visitor."""
+    if candidate.status != Status.PUBLISHED or not fits_age(candidate, answers.age):
+        return None
+    if answers.danger == "no" and candidate.kind == Kind.EMERGENCY:
+        return None
+    audience, helps = audience_level(answers, candidate), type_level(answers, candidate)
+    if audience is None or helps is None:
+        return None
+    first = FIRST_CONTACT if candidate.route == Route.FIRST else 0
+    points = AUDIENCE_POINTS[audience] + TYPE_POINTS[helps] + first
     return (
         band(answers, candidate, now),
-        -points(answers, candidate),
+        -points,
         -candidate.sort_weight,
         candidate.name.lower(),
+        candidate.slug,  # never equal: the order is the same every time
     )
 
 
-def rank(answers, candidates, now):
-    """The eligible candidates, best match first, each with the reasons it matches, for
-    a visitor asking at `now` (an aware datetime).
+def rank(answers, candidates, now, limit=None):
+    """The eligible candidates, best match first (the first `limit` of them), each with
+    the reasons it matches, for a visitor asking at `now` (an aware datetime).
 
-    A candidate needs: status, kind, is_crisis, crisis_only, for_self_harm, route,
-    best_at, min_age, max_age, sort_weight, name, audience_names / also_names /
-    type_names / general_names (slug -> name in the active language), and
+    A candidate needs what Candidate has: status, kind, is_crisis, crisis_only,
+    for_self_harm, route, best_at, min_age, max_age, sort_weight, name, audience_names /
+    also_names / type_names / general_names (slug -> name in the active language), and
     open_state(now) (a resources.hours.OpenState).
     """
-    eligible = [c for c in candidates if is_eligible(answers, c)]
-    eligible.sort(key=lambda c: sort_key(answers, c, now))
-    matches = []
-    for candidate in eligible:
-        placed = band(answers, candidate, now)
-        matches.append(
-            Match(
-                resource=candidate,
-                reasons=reasons(answers, candidate, placed),
-                band=placed,
-                audience_level=audience_level(answers, candidate),
-                type_level=type_level(answers, candidate),
-                points=points(answers, candidate),
-            )
+    keyed = [(sort_key(answers, candidate, now), candidate) for candidate in candidates]
+    keyed = [(key, candidate) for key, candidate in keyed if key is not None]
+    first = itemgetter(0)
+    keyed = heapq.nsmallest(limit, keyed, key=first) if limit else sorted(keyed, key=first)
+    return [
+        Match(
+            resource=candidate,
+            reasons=reasons(answers, candidate, key[0]),
+            band=key[0],
+            audience_level=audience_level(answers, candidate),
+            type_level=type_level(answers, candidate),
+            points=-key[1],
         )
-    return matches
+        for key, candidate in keyed
+    ]
 
 
 # ---------------------------------------------------------------- advice
@@ -385,12 +379,11 @@ def advice_for(answers, steps):
     A step needs: audience_slugs, type_slugs (empty: for everyone / every kind), min_age,
     max_age, position, slug."""
     who = answers.who or DEFAULT_AUDIENCE
-    chosen = set(answers.types)
     fitting = [
         step
         for step in steps
         if (not step.audience_slugs or who in step.audience_slugs)
-        and (not step.type_slugs or chosen & step.type_slugs)
+        and (not step.type_slugs or not answers.types.isdisjoint(step.type_slugs))
         and fits_age(step, answers.age)
     ]
     return sorted(fitting, key=lambda step: (step.position, step.slug))
