@@ -321,7 +321,6 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # Public pages are kept in the cache this long (0: off); a content change makes them
 # stale at once, whatever this says (resources/pagecache.py).
 HELPFINDER_PAGE_CACHE_SECONDS = env_int("HELPFINDER_PAGE_CACHE_SECONDS", 120)
-HELPFINDER_DATA_CACHE_SECONDS = 3600
 
 # Resources whose facts were not checked for this many days are listed as "needs review".
 HELPFINDER_REVIEW_AFTER_DAYS = env_int("HELPFINDER_REVIEW_AFTER_DAYS", 180)

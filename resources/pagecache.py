@@ -85,34 +85,31 @@ def request_version(request):
     return request.content_version
 
 
+# Lists every page needs (audiences, pages, advice, the ranking's candidates), in this
+# process's memory: (content version, language, name) -> value. Read on every request, so
+# kept here rather than in the shared cache: no copy, no pickling (the candidates of
+# 10,000 listings are about 4 MB, 0.2 s to unpickle). Each process builds them once per
+# content version; the content version read per request keeps them right everywhere.
+_lists = {}
+
+
 def versioned(request, name, build):
-    """`build()` once per content version and language; from the cache after that."""
-    key = f"data:{request_version(request)}:{get_language()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, settings.HELPFINDER_DATA_CACHE_SECONDS)
-    return value
-
-
-# In this process only: (content version, language, name) -> value. For data too large to
-# send through a shared cache on every request (the ranking's candidates: about 4 MB for
-# 10,000 listings, 0.2 s to unpickle); each process builds it once per content version.
-_in_process = {}
-
-
-def versioned_in_process(request, name, build):
-    """As versioned, but kept in this process's memory: no copy, no pickling. Values of
-    content versions before the last two are dropped when a new one is built."""
+    """`build()` once per content version and language in this process; kept after that.
+    Lists of content versions before the last two are dropped when a new one is built."""
     version = request_version(request)
     key = (version, get_language(), name)
-    value = _in_process.get(key)
+    value = _lists.get(key)
     if value is None:
         value = build()
-        _in_process[key] = value
-        for stale in [k for k in list(_in_process) if k[0] < version - 1]:
-            _in_process.pop(stale, None)  # another thread may have dropped it already
+        _lists[key] = value
+        for stale in [k for k in list(_lists) if k[0] < version - 1]:
+            _lists.pop(stale, None)  # another thread may have dropped it already
     return value
+
+
+def forget_lists():
+    """Tests: content rolled back to an earlier state keeps its version number."""
+    _lists.clear()
 
 
 # How long one request may take to render a page before another one tries, and how long

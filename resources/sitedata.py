@@ -1,8 +1,9 @@
-"""Lists every page needs and that change only with the content: from the cache,
+"""Lists every page needs and that change only with the content: in each process,
 rebuilt once per content version (see pagecache.py)."""
 
 from .models import Advice, Audience, BullyingType, Page, Resource
-from .pagecache import versioned, versioned_in_process
+from .pagecache import versioned
+from .templatetags.helpfinder import markdown
 
 
 def taxonomy(request):
@@ -23,9 +24,7 @@ def published_pages(request):
 
 def candidates(request):
     """Every published listing as the ranking reads it (triage.Candidate)."""
-    return versioned_in_process(
-        request, "candidates", lambda: Resource.objects.published().candidates()
-    )
+    return versioned(request, "candidates", lambda: Resource.objects.published().candidates())
 
 
 def advice_steps(request):
@@ -35,6 +34,7 @@ def advice_steps(request):
     def build():
         steps = list(Advice.objects.prefetch_related("audiences", "bullying_types"))
         for step in steps:
+            step.body_html = markdown(step.body)  # in the active language, once
             step.audience_slugs = frozenset(a.slug for a in step.audiences.all())
             step.type_slugs = frozenset(t.slug for t in step.bullying_types.all())
         return steps

@@ -14,6 +14,7 @@ from django_otp.oath import TOTP
 
 from resources.hours import AMSTERDAM
 from resources.models import Advice, Audience, BullyingType, Feedback, Page, Resource
+from resources.pagecache import forget_lists
 from resources.roles import EDITORS
 
 
@@ -24,8 +25,9 @@ def fast_password_hasher(settings):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate limits and cached pages from one test must not leak into the next."""
+    """Rate limits, cached pages and lists from one test must not leak into the next."""
     cache.clear()
+    forget_lists()
 
 
 # A Wednesday afternoon (De Kindertelefoon open) and that night (closed), in Amsterdam.
