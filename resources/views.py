@@ -11,8 +11,8 @@ from django_ratelimit.decorators import ratelimit
 
 from . import triage
 from .forms import FeedbackForm
-from .models import Advice, Page, Resource
-from .results import BEST_SHOWN, matches_for
+from .models import Page, Resource
+from .results import BEST_SHOWN, advice_for, matches_for
 from .sitedata import published_pages, taxonomy
 
 DIRECTORY_PAGE_SIZE = 20
@@ -117,9 +117,7 @@ def results(request):
         "best": matches[:BEST_SHOWN],
         "more": matches[BEST_SHOWN:],
         "fallback": fallback,
-        "advice": Advice.objects.for_answers(
-            answers.who, answers.types, triage.AGE_BANDS.get(answers.age)
-        ),
+        "advice": advice_for(answers),
         "now": now,
         "change_url": step_url("danger", answers),
         "directory_url": step_url("directory", answers, without=("danger",)),
