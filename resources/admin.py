@@ -376,9 +376,21 @@ class BullyingTypeAdmin(ContentAdmin):
 
 @admin.register(Advice)
 class AdviceAdmin(ContentAdmin):
-    list_display = ["title", "slug", "position"]
-    list_filter = ["bullying_types"]
+    list_display = ["title", "slug", "position", "audience_names", "min_age", "max_age"]
+    list_filter = ["audiences", "bullying_types", "min_age", "max_age"]
     search_fields = ["title_nl", "title_en", "body_nl", "body_en"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "body", "position"]}),
+        (_("For whom"), {"fields": ["audiences", "bullying_types", "min_age", "max_age"]}),
+    ]
+
+    @admin.display(description=_("For whom"))
+    def audience_names(self, obj):
+        names = [audience.name for audience in obj.audiences.all()]
+        return ", ".join(names) if names else gettext("Everyone")  # none chosen: for all
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("audiences")
 
 
 @admin.register(Page)

@@ -1,9 +1,9 @@
 """Lists every page needs and that change only with the content: in each process,
 rebuilt once per content version (see pagecache.py)."""
 
+from .markup import markdown
 from .models import Advice, Audience, BullyingType, Page, Resource
 from .pagecache import versioned
-from .templatetags.helpfinder import markdown
 
 
 def taxonomy(request):

@@ -366,23 +366,20 @@ def rank(answers, candidates, now, limit=None):
 
 # ---------------------------------------------------------------- advice
 
-# Who the advice speaks to when the visitor did not say who they are: most visitors are
-# young people being bullied.
-DEFAULT_AUDIENCE = "young-person"
-
 
 def advice_for(answers, steps):
     """The advice steps for this person, in order: written for their audience (or for
     everyone), for one of the chosen kinds of bullying (or for every kind), and for the
-    age group (at least two years of it, as for listings).
+    age group (at least two years of it, as for listings). Most steps speak to one kind
+    of visitor, so a visitor who did not say who they are gets only the steps written for
+    everyone, not those of all five side by side.
 
     A step needs: audience_slugs, type_slugs (empty: for everyone / every kind), min_age,
     max_age, position, slug."""
-    who = answers.who or DEFAULT_AUDIENCE
     fitting = [
         step
         for step in steps
-        if (not step.audience_slugs or who in step.audience_slugs)
+        if (not step.audience_slugs or answers.who in step.audience_slugs)
         and (not step.type_slugs or not answers.types.isdisjoint(step.type_slugs))
         and fits_age(step, answers.age)
     ]

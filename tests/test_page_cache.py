@@ -67,8 +67,8 @@ def rename_page():
 
 
 def rename_advice():
-    advice = Advice.objects.get(slug="save-evidence")
-    advice.title_en = "Keep the proof"
+    advice = Advice.objects.get(slug="block-and-report")  # a step for every visitor
+    advice.title_en = "Report it, and block"
     advice.save()
 
 
@@ -83,7 +83,7 @@ def delete_resource():
         (change_hours, URL, "10:00–21:00", True),
         (add_audience, URL, "adults being bullied", True),
         (rename_page, "/en/", "Privacy, updated", True),
-        (rename_advice, "/en/find-help/results/", "Keep the proof", True),
+        (rename_advice, "/en/find-help/results/", "Report it, and block", True),
         (delete_resource, "/en/all-help/", "113 Suicide Prevention", False),
     ],
 )

@@ -4,34 +4,16 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
-from markdown_it import MarkdownIt
 
+from resources.markup import markdown
 from resources.models import Weekday
 from resources.sitedata import published_pages
 
 register = template.Library()
 
-# Raw HTML in the text is shown as text, never run; markdown-it refuses javascript: links.
-_markdown = MarkdownIt("commonmark", {"html": False}).disable("image")
-
-
-def _link_open(renderer, tokens, idx, options, env):
-    token = tokens[idx]
-    if (token.attrGet("href") or "").startswith(("http://", "https://")):
-        token.attrSet("rel", "noreferrer")
-    return renderer.renderToken(tokens, idx, options, env)
-
-
-_markdown.add_render_rule("link_open", _link_open)
-
-
-@register.filter
-def markdown(text):
-    """Staff-written Markdown as safe HTML."""
-    return mark_safe(_markdown.render(text or ""))
+register.filter("markdown", markdown)
 
 
 @register.simple_tag(takes_context=True)
