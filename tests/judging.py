@@ -55,9 +55,15 @@ def results_url(answers, language="nl"):
         return f"{reverse('resources:results')}?{urlencode(answers, doseq=True)}"
 
 
-def shown_cards(client, answers, moment, language="nl"):
-    """The listing slugs on the results page, in order, as a visitor at `moment` sees them
-    (the page cache is emptied first: a page cached at another moment has other hours)."""
+@dataclass(frozen=True)
+class Shown:
+    cards: list  # listing slugs, in order
+    advice: list  # advice step slugs, in order
+
+
+def shown(client, answers, moment, language="nl"):
+    """The results page as a visitor at `moment` sees it (the page cache is emptied
+    first: a page cached at another moment has other hours)."""
     cache.clear()
     # override: the page's language is switched back afterwards, as for any visitor
     with (
@@ -67,7 +73,10 @@ def shown_cards(client, answers, moment, language="nl"):
         response = client.get(results_url(answers, language))
     assert response.status_code == 200, response.status_code
     page = BeautifulSoup(response.content, "html.parser")
-    return [card["id"].removeprefix("r-") for card in page.select("article.card h2[id]")]
+    return Shown(
+        cards=[card["id"].removeprefix("r-") for card in page.select("article.card h2[id]")],
+        advice=[step["id"].removeprefix("advice-") for step in page.select("ol.advice > li")],
+    )
 
 
 def ndcg(cards, graded, depth=5):
@@ -86,47 +95,61 @@ def ndcg(cards, graded, depth=5):
 class Verdict:
     scenario: dict
     moment: str
-    cards: list
+    shown: Shown
     problems: list
-    ndcg: float
+    ndcg: float | None  # None: the situation grades no listings (advice only)
 
     @property
     def passed(self):
         return not self.problems
 
 
-def judge(scenario, cards, moment=""):
+def judge(scenario, cards, moment="", advice=()):
+    """The problems with what was shown, and the nDCG@5 of the cards."""
     graded = grades(scenario)
     problems = []
-    if not cards or graded.get(cards[0], 0) != GRADES["best"]:
-        problems.append(f"card 1 is {cards[0] if cards else 'missing'}, not a best one")
-    for position, slug in enumerate(cards[1:3], start=2):
-        if graded.get(slug, 0) < GRADES["strong"]:
-            problems.append(f"card {position} is {slug}, not best or strong")
+    if scenario.get("best"):
+        if not cards or graded.get(cards[0], 0) != GRADES["best"]:
+            problems.append(f"card 1 is {cards[0] if cards else 'missing'}, not a best one")
+        for position, slug in enumerate(cards[1:3], start=2):
+            if graded.get(slug, 0) < GRADES["strong"]:
+                problems.append(f"card {position} is {slug}, not best or strong")
     problems.extend(f"{slug} is not for this person" for slug in cards if graded.get(slug) == -1)
-    return Verdict(scenario, moment, cards, problems, ndcg(cards, graded))
+    if "advice_first" in scenario and (not advice or advice[0] not in scenario["advice_first"]):
+        problems.append(f"advice starts with {advice[0] if advice else 'nothing'}")
+    problems.extend(
+        f"advice {slug} is not for this person"
+        for slug in scenario.get("advice_never", [])
+        if slug in advice
+    )
+    score = ndcg(cards, graded) if scenario.get("best") else None
+    return Verdict(scenario, moment, Shown(list(cards), list(advice)), problems, score)
 
 
 def judge_all(scenarios, client=None):
     client = client or Client()
-    return [
-        judge(scenario, shown_cards(client, scenario["answers"], at), name)
-        for scenario in scenarios
-        for name, at in MOMENTS.items()
-    ]
+    verdicts = []
+    for scenario in scenarios:
+        for name, at in MOMENTS.items():
+            page = shown(client, scenario["answers"], at)
+            verdicts.append(judge(scenario, page.cards, name, page.advice))
+    return verdicts
 
 
 def mean_ndcg(verdicts):
-    return sum(v.ndcg for v in verdicts) / len(verdicts)
+    """Over the verdicts that grade listings."""
+    scores = [v.ndcg for v in verdicts if v.ndcg is not None]
+    return sum(scores) / len(scores) if scores else 1.0
 
 
 def report(verdicts, write):
+    """Each situation at each moment, then each file's count and mean; True when all pass
+    and every mean reaches the target."""
     for v in verdicts:
         status = "pass" if v.passed else "FAIL"
-        write(
-            f"{status}  {v.scenario['id']:<24} {v.moment}  nDCG@5 {v.ndcg:.2f}  "
-            + ", ".join(v.cards[:3])
-        )
+        score = f"nDCG@5 {v.ndcg:.2f}" if v.ndcg is not None else "advice     "
+        first = v.shown.cards[:3] if v.ndcg is not None else v.shown.advice[:3]
+        write(f"{status}  {v.scenario['id']:<24} {v.moment}  {score}  " + ", ".join(first))
         for problem in v.problems:
             write(f"      {problem}")
     failed = {v.scenario["id"] for v in verdicts if not v.passed}

@@ -16,9 +16,9 @@ SCENARIOS = judging.load()
 @pytest.mark.parametrize("moment", judging.MOMENTS)
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["id"] for s in SCENARIOS])
 def test_judged_situation_passes(client, seeded, scenario, moment):
-    cards = judging.shown_cards(client, scenario["answers"], judging.MOMENTS[moment])
-    verdict = judging.judge(scenario, cards, moment)
-    assert verdict.problems == [], cards[:5]
+    page = judging.shown(client, scenario["answers"], judging.MOMENTS[moment])
+    verdict = judging.judge(scenario, page.cards, moment, page.advice)
+    assert verdict.problems == [], (page.cards[:5], page.advice)
 
 
 @pytest.mark.django_db
@@ -26,7 +26,7 @@ def test_judged_situation_passes(client, seeded, scenario, moment):
 def test_mean_ndcg_of_the_judged_situations_is_at_least_the_target(client, seeded, language):
     judged = judging.load(judging.SCENARIOS)
     verdicts = [
-        judging.judge(scenario, judging.shown_cards(client, scenario["answers"], at, language))
+        judging.judge(scenario, judging.shown(client, scenario["answers"], at, language).cards)
         for scenario in judged
         for at in judging.MOMENTS.values()
     ]
@@ -47,6 +47,10 @@ def test_the_judge_fails_a_wrong_first_card_and_a_card_for_another_person():
     assert not judging.judge(scenario, ["a", "b", "d"]).passed  # fine in the first three
     assert not judging.judge(scenario, ["a", "b", "c", "d", "x"]).passed  # wrong anywhere
     assert judging.ndcg(["a", "b", "c", "d"], judging.grades(scenario)) == pytest.approx(1.0)
+    advice = {"advice_first": ["dont-copy"], "advice_never": ["screenshots"]}
+    assert judging.judge(advice, [], advice=["dont-copy", "report"]).passed
+    assert not judging.judge(advice, [], advice=["report", "dont-copy"]).passed
+    assert not judging.judge(advice, [], advice=["dont-copy", "screenshots"]).passed
     assert judging.ndcg(["d", "c", "b", "a"], judging.grades(scenario)) < 0.8
 
 
