@@ -245,9 +245,9 @@ class ResourceQuerySet(SlugQuerySet):
         return search_resources(self, text)
 
     def candidates(self):
-        """The resources as triage.Candidate (what the ranking reads), in the active
-        language, in three queries however many there are: the rows, their opening
-        hours, and one list of all their audiences and kinds of bullying by level."""
+        """The resources as triage.Candidate (what the ranking reads and a card shows),
+        in the active language, in three queries however many there are: the rows, their
+        opening hours, and one list of all their audiences and kinds of bullying by level."""
         from .triage import Candidate  # triage imports this module
 
         rows = self.values(
@@ -263,7 +263,12 @@ class ResourceQuerySet(SlugQuerySet):
             "max_age",
             "sort_weight",
             "open_24_7",
+            "phone",
+            "chat_url",
+            "whatsapp_url",
+            "website",
             localized_name=localized("name"),
+            localized_summary=localized("summary"),
             localized_best_at=localized("best_at"),
         )
         periods = {}
@@ -273,12 +278,22 @@ class ResourceQuerySet(SlugQuerySet):
         links = {}
         for resource_id, slug, name, level in relevance_links(self.values("pk")):
             links.setdefault((resource_id, level), {})[slug] = name
+        # Many listings share the same hours and the same audiences: one object for each.
+        shared = {}
+
+        def one(value):
+            return shared.setdefault(repr(value), value)
+
         return [
             Candidate(
                 name=row.pop("localized_name"),
                 best_at=row.pop("localized_best_at"),
-                periods=tuple(sorted(periods.get(row["pk"], ()))),
-                **{level: links.get((row["pk"], level), {}) for level in RELEVANCE_LINKS},
+                summary=row.pop("localized_summary"),
+                periods=one(tuple(sorted(periods.get(row["pk"], ())))),
+                **{
+                    level: one(dict(sorted(links.get((row["pk"], level), {}).items())))
+                    for level in RELEVANCE_LINKS
+                },
                 **row,
             )
             for row in rows

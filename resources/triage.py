@@ -35,10 +35,12 @@ from functools import cached_property
 from operator import itemgetter
 from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .hours import open_state
 from .models import Kind, Route, Status
+from .phone import tel_href
 
 DANGER_VALUES = ("yes", "self-harm", "no")
 NOT_SURE = "not-sure"
@@ -182,14 +184,20 @@ FIRST_CONTACT = 1  # a first contact before a next step, when all else is equal
 MIN_AGE_OVERLAP = 2  # years of the chosen age group a listing must serve
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
-    """What the ranking reads of a listing, in the active language (built from the
-    database once per content version: Resource.objects.candidates)."""
+    """What the ranking reads of a listing, and what its card shows, in the active
+    language (built from the database once per content version: Resource.objects
+    .candidates). On a card it stands in for the Resource."""
 
     pk: int
     slug: str
     name: str
+    summary: str
+    phone: str
+    chat_url: str
+    whatsapp_url: str
+    website: str
     kind: str
     status: str
     is_crisis: bool
@@ -209,6 +217,13 @@ class Candidate:
 
     def open_state(self, now):
         return open_state(self.open_24_7, self.periods, now)
+
+    @property
+    def tel_href(self):
+        return tel_href(self.phone)
+
+    def get_absolute_url(self):
+        return reverse("resources:resource", kwargs={"slug": self.slug})
 
 
 @dataclass(frozen=True)
