@@ -23,6 +23,7 @@ tells apart two versions rendered within the same second.
 
 import functools
 import hashlib
+import threading
 import time
 
 from django.conf import settings
@@ -91,6 +92,7 @@ def request_version(request):
 # 10,000 listings are about 4 MB, 0.2 s to unpickle). Each process builds them once per
 # content version; the content version read per request keeps them right everywhere.
 _lists = {}
+_building = threading.RLock()  # one thread builds, the others wait (memory at peak)
 
 
 def versioned(request, name, build):
@@ -100,10 +102,13 @@ def versioned(request, name, build):
     key = (version, get_language(), name)
     value = _lists.get(key)
     if value is None:
-        value = build()
-        _lists[key] = value
-        for stale in [k for k in list(_lists) if k[0] < version - 1]:
-            _lists.pop(stale, None)  # another thread may have dropped it already
+        with _building:
+            value = _lists.get(key)
+            if value is None:
+                value = build()
+                _lists[key] = value
+                for stale in [k for k in _lists if k[0] < version - 1]:
+                    del _lists[stale]
     return value
 
 

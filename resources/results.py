@@ -7,6 +7,7 @@ the cards show them too. So a new set of answers costs no query for the listings
 
 from . import triage
 from .models import Kind
+from .pagecache import versioned
 from .sitedata import candidates
 
 RESULTS_SHOWN = 10
@@ -18,7 +19,7 @@ def matches_for(request, answers, now, limit=RESULTS_SHOWN):
     ranked by triage.rank; when none fits, the general lines that help everyone
     (fallback True)."""
     everything = candidates(request)
-    matches = triage.rank(answers, everything, now, limit)
+    matches = triage.rank(answers, seen_by(request, answers), now, limit)
     fallback = not matches
     if fallback:
         everyone = triage.Answers(danger="yes", age=answers.age)
@@ -33,3 +34,15 @@ GENERAL_KINDS = (Kind.EMERGENCY, Kind.HELPLINE)
 def for_some(candidate):
     """Names the audiences it is for (not for everyone)."""
     return bool(candidate.audience_names or candidate.also_names)
+
+
+def seen_by(request, answers):
+    """The candidates this visitor's audience and age group may see (triage.may_see), a
+    list kept per content version for each of the few such pairs: the ranking then goes
+    through those alone."""
+    who_and_age = triage.Answers(who=answers.who, age=answers.age)
+    return versioned(
+        request,
+        f"candidates:{answers.who}:{answers.age}",
+        lambda: [c for c in candidates(request) if triage.may_see(who_and_age, c)],
+    )

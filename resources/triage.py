@@ -333,14 +333,24 @@ def reasons(answers, candidate, placed):
     return tuple(found)
 
 
+def may_see(answers, candidate):
+    """Published, for the visitor's age group and audience: what rules a listing out
+    before the kind of bullying or the moment are known (results.py keeps these lists)."""
+    return (
+        candidate.status == Status.PUBLISHED
+        and fits_age(candidate, answers.age)
+        and audience_level(answers, candidate) is not None
+    )
+
+
 def sort_key(answers, candidate, now):
     """The candidate's place (lowest first), or None when it is not for this visitor."""
-    if candidate.status != Status.PUBLISHED or not fits_age(candidate, answers.age):
+    if not may_see(answers, candidate):
         return None
     if answers.danger == "no" and candidate.kind == Kind.EMERGENCY:
         return None
     audience, helps = audience_level(answers, candidate), type_level(answers, candidate)
-    if audience is None or helps is None:
+    if helps is None:
         return None
     first = FIRST_CONTACT if candidate.route == Route.FIRST else 0
     points = AUDIENCE_POINTS[audience] + TYPE_POINTS[helps] + first
