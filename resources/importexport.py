@@ -10,19 +10,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 from import_export.resources import ModelResource
+from modeltranslation.translator import translator
 
 from .hours import periods_to_text, text_to_periods
 from .models import Audience, BullyingType, OpeningHours, Resource
 
-TRANSLATED = [
-    "name",
-    "summary",
-    "best_at",
-    "description",
-    "how_it_works",
-    "hours_note",
-    "contact_note",
-]
 PLAIN = [
     "slug",
     "kind",
@@ -57,7 +49,9 @@ LINKS = ["audiences", "also_for", "bullying_types", "general_types"]
 
 
 def translated_columns():
-    return [f"{field}_{code}" for field in TRANSLATED for code, _name in settings.LANGUAGES]
+    """name_nl, name_en, summary_nl, ...: every translated field (translation.py), in order."""
+    translated = translator.get_options_for_model(Resource).fields
+    return [f"{field}_{code}" for field in translated for code, _name in settings.LANGUAGES]
 
 
 class SlugsWidget(widgets.ManyToManyWidget):

@@ -142,3 +142,13 @@ def test_publishing_needs_name_and_summary_in_every_language(empty_db):
     assert error.value.messages == [
         "To publish, fill in: the name in English, the summary in English."
     ]
+
+
+def test_a_line_only_for_a_crisis_must_be_a_crisis_line(empty_db):
+    resource = make_resource(crisis_only=True, is_crisis=False)
+    with pytest.raises(ValidationError) as error:
+        resource.full_clean()
+    assert "moet ook als crisislijn gemarkeerd zijn" in str(error.value)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        resource.save()
+    make_resource(crisis_only=True, is_crisis=True).save()
