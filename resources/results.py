@@ -2,13 +2,13 @@
 when nothing fits. Used by the results page and by the staff preview in the admin.
 
 The ranking reads the published listings as triage.Candidate, built from the database
-once per content version and language and kept in each process (sitedata.candidates);
-the cards show them too. So a new set of answers costs no query for the listings."""
+once per content version and language and kept in each process (sitedata.candidates,
+and for each audience and age group sitedata.candidates_for); the cards show them too.
+So a new set of answers costs no query for the listings."""
 
 from . import triage
 from .models import Kind
-from .pagecache import versioned
-from .sitedata import candidates
+from .sitedata import candidates, candidates_for
 
 RESULTS_SHOWN = 10
 BEST_SHOWN = 3  # "Best for you"; the rest of RESULTS_SHOWN fold away under "More help"
@@ -18,12 +18,11 @@ def matches_for(request, answers, now, limit=RESULTS_SHOWN):
     """(matches, fallback): the best `limit` published listings for `answers` at `now`,
     ranked by triage.rank; when none fits, the general lines that help everyone
     (fallback True)."""
-    everything = candidates(request)
-    matches = triage.rank(answers, seen_by(request, answers), now, limit)
+    matches = triage.rank(answers, candidates_for(request, answers), now, limit)
     fallback = not matches
     if fallback:
         everyone = triage.Answers(danger="yes", age=answers.age)
-        general = [c for c in everything if c.kind in GENERAL_KINDS and not for_some(c)]
+        general = [c for c in candidates(request) if c.kind in GENERAL_KINDS and not for_some(c)]
         matches = triage.rank(everyone, general, now, limit)
     return matches, fallback
 
@@ -34,15 +33,3 @@ GENERAL_KINDS = (Kind.EMERGENCY, Kind.HELPLINE)
 def for_some(candidate):
     """Names the audiences it is for (not for everyone)."""
     return bool(candidate.audience_names or candidate.also_names)
-
-
-def seen_by(request, answers):
-    """The candidates this visitor's audience and age group may see (triage.may_see), a
-    list kept per content version for each of the few such pairs: the ranking then goes
-    through those alone."""
-    who_and_age = triage.Answers(who=answers.who, age=answers.age)
-    return versioned(
-        request,
-        f"candidates:{answers.who}:{answers.age}",
-        lambda: [c for c in candidates(request) if triage.may_see(who_and_age, c)],
-    )

@@ -4,6 +4,7 @@ rebuilt once per content version (see pagecache.py)."""
 from .markup import markdown
 from .models import Advice, Audience, BullyingType, Page, Resource
 from .pagecache import versioned
+from .triage import Answers, may_see
 
 
 def taxonomy(request):
@@ -25,6 +26,17 @@ def published_pages(request):
 def candidates(request):
     """Every published listing as the ranking reads it (triage.Candidate)."""
     return versioned(request, "candidates", lambda: Resource.objects.published().candidates())
+
+
+def candidates_for(request, answers):
+    """The candidates this visitor's audience and age group may see (triage.may_see): the
+    ranking goes through those alone. One list for each of the few such pairs."""
+    who_and_age = Answers(who=answers.who, age=answers.age)
+    return versioned(
+        request,
+        f"candidates:{answers.who}:{answers.age}",
+        lambda: [c for c in candidates(request) if may_see(who_and_age, c)],
+    )
 
 
 def advice_steps(request):

@@ -231,7 +231,7 @@ class Match:
     """One card: the listing, why it fits (for the visitor) and how it was placed (for
     staff: the band, the levels and the points)."""
 
-    resource: object  # a Candidate, or the Resource it stands for (results.matches_for)
+    resource: object  # a Candidate (a card shows it as it would a Resource)
     reasons: tuple[str, ...]
     band: Band
     audience_level: str  # "made for" | "also helps" | "everyone" | "" (no audience given)

@@ -51,7 +51,7 @@ def test_every_public_page_answers_503_with_the_emergency_numbers(client, langua
 
 @pytest.mark.django_db
 def test_a_database_error_inside_a_page_also_gives_the_emergency_page(client):
-    with mock.patch("resources.results.candidates", side_effect=OperationalError):
+    with mock.patch("resources.results.candidates_for", side_effect=OperationalError):
         response = client.get("/en/find-help/results/?danger=yes")
     assert_emergency_page(response, "en")
     assert "This site is temporarily unavailable" in soup(response).h1.get_text()
