@@ -286,6 +286,7 @@ class ResourceQuerySet(SlugQuerySet):
 
         return [
             Candidate(
+                url=reverse("resources:resource", kwargs={"slug": row["slug"]}),
                 name=row.pop("localized_name"),
                 best_at=row.pop("localized_best_at"),
                 summary=row.pop("localized_summary"),

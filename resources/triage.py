@@ -35,7 +35,6 @@ from functools import cached_property
 from operator import itemgetter
 from urllib.parse import urlencode
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .hours import open_state
@@ -192,6 +191,7 @@ class Candidate:
 
     pk: int
     slug: str
+    url: str  # its page, in the active language
     name: str
     summary: str
     phone: str
@@ -223,7 +223,7 @@ class Candidate:
         return tel_href(self.phone)
 
     def get_absolute_url(self):
-        return reverse("resources:resource", kwargs={"slug": self.slug})
+        return self.url
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,7 @@ def test_results_cards_say_why_they_match_and_can_be_called(client, seeded):
     page = soup(client.get("/en/find-help/results/?who=parent&what=threats"))
     cards = {card.h2.get_text(strip=True): card for card in page.select("article.card")}
     helpwanted = cards["Helpwanted"]
+    assert helpwanted.h2.a["href"] == "/en/all-help/helpwanted/"
     why = "Also helps with: threats · For parents and carers"
     assert helpwanted.select_one(".why").get_text() == why
     assert helpwanted.find("a", href="tel:+31202615275").get_text() == "Call 020-261 52 75"
