@@ -305,24 +305,23 @@ def band(answers, candidate, now):
     return Band.REGULAR
 
 
-def reasons(answers, candidate, placed):
-    """Why this card, in words a 12-year-old understands, drawn from the listing."""
+def reasons(answers, candidate, placed, audience, helps):
+    """Why this card, in words a 12-year-old understands, drawn from the listing (placed:
+    its Band; audience, helps: audience_level and type_level)."""
     found = []
     if placed == Band.EMERGENCY or placed == Band.SELF_HARM_EMERGENCY:
         found.append(_("Call now if someone is in danger"))
     elif placed in (Band.CRISIS_OPEN, Band.CRISIS_CLOSED) and not candidate.best_at:
         found.append(_("Crisis line"))
-    level = type_level(answers, candidate)
-    if candidate.best_at and (level != "general" or not candidate.type_names):
+    if candidate.best_at and (helps != "general" or not candidate.type_names):
         found.append(candidate.best_at)  # what it does best, when that is what was asked
-    elif level == "specialist":
+    elif helps == "specialist":
         names = [name for slug, name in candidate.type_names.items() if slug in answers.types]
         found.append(_("Knows all about: %(types)s") % {"types": ", ".join(names)})
-    elif level == "general" and candidate.general_names:
+    elif helps == "general" and candidate.general_names:
         names = [name for slug, name in candidate.general_names.items() if slug in answers.types]
         found.append(_("Also helps with: %(types)s") % {"types": ", ".join(names)})
-    level = audience_level(answers, candidate)
-    if level == "made for":
+    if audience == "made for":
         found.append(_("For %(audience)s") % {"audience": candidate.audience_names[answers.who]})
     if candidate.min_age is not None and candidate.max_age is not None:
         found.append(
@@ -376,17 +375,21 @@ def rank(answers, candidates, now, limit=None):
     keyed = [(key, candidate) for key, candidate in keyed if key is not None]
     first = itemgetter(0)
     keyed = heapq.nsmallest(limit, keyed, key=first) if limit else sorted(keyed, key=first)
-    return [
-        Match(
-            resource=candidate,
-            reasons=reasons(answers, candidate, key[0]),
-            band=key[0],
-            audience_level=audience_level(answers, candidate),
-            type_level=type_level(answers, candidate),
-            points=-key[1],
-        )
-        for key, candidate in keyed
-    ]
+    return [match(answers, candidate, key) for key, candidate in keyed]
+
+
+def match(answers, candidate, key):
+    """The card for a candidate placed by sort_key (only for those shown)."""
+    audience, helps = audience_level(answers, candidate), type_level(answers, candidate)
+    placed, points = key[0], -key[1]
+    return Match(
+        resource=candidate,
+        reasons=reasons(answers, candidate, placed, audience, helps),
+        band=placed,
+        audience_level=audience,
+        type_level=helps,
+        points=points,
+    )
 
 
 # ---------------------------------------------------------------- advice
