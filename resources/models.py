@@ -168,7 +168,8 @@ RELEVANCE_LINKS = {
 
 def relevance_links(resource_ids):
     """One query: (resource id, slug, name in the active language, attribute name) for
-    every audience and kind of bullying linked to these resources, at every level."""
+    every audience and kind of bullying linked to these resources, at every level, in the
+    staff-set order of audiences and kinds."""
     parts = [
         getattr(Resource, field)
         .through.objects.filter(resource_id__in=resource_ids)
@@ -176,11 +177,12 @@ def relevance_links(resource_ids):
             slug=F(f"{target}__slug"),
             label=localized(f"{target}__name"),
             level=models.Value(attribute, output_field=models.CharField()),
+            position=F(f"{target}__position"),
         )
-        .values_list("resource_id", "slug", "label", "level")
+        .values_list("resource_id", "slug", "label", "level", "position")
         for attribute, (field, target) in RELEVANCE_LINKS.items()
     ]
-    return parts[0].union(*parts[1:], all=True)
+    return parts[0].union(*parts[1:], all=True).order_by("position", "slug")
 
 
 class ResourceQuerySet(SlugQuerySet):
@@ -276,7 +278,7 @@ class ResourceQuerySet(SlugQuerySet):
         for resource_id, *period in hours.values_list("resource_id", "weekday", "opens", "closes"):
             periods.setdefault(resource_id, []).append(tuple(period))
         links = {}
-        for resource_id, slug, name, level in relevance_links(self.values("pk")):
+        for resource_id, slug, name, level, _position in relevance_links(self.values("pk")):
             links.setdefault((resource_id, level), {})[slug] = name
         # Many listings share the same hours and the same audiences: one object for each.
         shared = {}
@@ -291,10 +293,7 @@ class ResourceQuerySet(SlugQuerySet):
                 best_at=row.pop("localized_best_at"),
                 summary=row.pop("localized_summary"),
                 periods=one(tuple(sorted(periods.get(row["pk"], ())))),
-                **{
-                    level: one(dict(sorted(links.get((row["pk"], level), {}).items())))
-                    for level in RELEVANCE_LINKS
-                },
+                **{level: one(links.get((row["pk"], level), {})) for level in RELEVANCE_LINKS},
                 **row,
             )
             for row in rows

@@ -187,3 +187,18 @@ def test_page_links_keep_the_filters(client, seeded):
         )
     page = soup(client.get("/nl/alle-hulp/?who=parent&page=1"))
     assert page.find("a", string="Volgende")["href"] == "?who=parent&page=2"
+
+
+@pytest.mark.django_db
+def test_a_resource_page_names_who_it_is_for_and_what_it_does_in_the_staff_set_order(
+    client, seeded
+):
+    page = soup(client.get("/en/all-help/helpwanted/"))
+    facts = [item.get_text(strip=True) for item in page.select("ul.facts li")]
+    assert facts[:4] == [
+        "For: young people being bullied, parents and carers, adults being bullied",
+        "Also helps: teachers and school staff, people worried about someone",
+        "Specialist in: fake profile or hacked account, photos or videos shared, sextortion, "
+        "personal details shared",
+        "Also helps with: insults and put-downs, threats, discrimination and hate",
+    ]
