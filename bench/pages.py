@@ -5,7 +5,8 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import reverse
 from django.utils import translation
 
-from resources.models import Audience, BullyingType, Resource, Status
+from resources.choices import Status
+from resources.models import Audience, BullyingType, Resource
 from resources.triage import AGE_BANDS
 
 from .server import NewAnswers

@@ -110,7 +110,8 @@ def under_load(env, seconds, connections):
 def cache_miss(env, seconds, connections):
     """At the seed data: results of answers no request had before, so that the page cache
     never has the page, taking turns with the static file (the ratio's other half)."""
-    from resources.models import Resource, Status
+    from resources.choices import Status
+    from resources.models import Resource
 
     from . import pages
 

@@ -7,15 +7,8 @@ from datetime import date, time
 
 from django.db import connection
 
-from resources.models import (
-    Audience,
-    BullyingType,
-    District,
-    Kind,
-    OpeningHours,
-    Resource,
-    Status,
-)
+from resources.choices import District, Kind, Status
+from resources.models import Audience, BullyingType, OpeningHours, Resource
 from resources.pagecache import bump_version
 
 PREFIX = "bench-"

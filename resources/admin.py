@@ -22,6 +22,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_preview
+from .choices import Status
 from .importexport import ResourceCSV
 from .models import (
     Advice,
@@ -31,7 +32,6 @@ from .models import (
     OpeningHours,
     Page,
     Resource,
-    Status,
 )
 from .revert import one_history_record, revert
 

@@ -7,7 +7,7 @@ and for each audience and age group sitedata.candidates_for); the cards show the
 So a new set of answers costs no query for the listings."""
 
 from . import triage
-from .models import Kind
+from .choices import Kind
 from .sitedata import candidates, candidates_for
 
 RESULTS_SHOWN = 10

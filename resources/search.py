@@ -14,7 +14,8 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.translation import get_language
 
-from .models import Resource, localized
+from .languages import localized
+from .models import Resource
 
 FIELDS = ("name", "summary", "description")
 DICTIONARIES = {"nl": "dutch", "en": "english"}

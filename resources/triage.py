@@ -37,8 +37,8 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
+from .choices import Kind, Route, Status
 from .hours import open_state
-from .models import Kind, Route, Status
 from .phone import tel_href
 
 DANGER_VALUES = ("yes", "self-harm", "no")

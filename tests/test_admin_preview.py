@@ -9,7 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from resources.admin_preview import BAND_LABELS
-from resources.models import Resource, Route
+from resources.choices import Route
+from resources.models import Resource
 from resources.triage import Band
 
 from .conftest import AFTERNOON, NIGHT, RESULTS_QUERY, form_values, soup

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from resources.models import OpeningHours, Resource, Status
+from resources.choices import Status
+from resources.models import OpeningHours, Resource
 
 
 def make_resource(**fields):

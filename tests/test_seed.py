@@ -5,7 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from resources.models import Advice, Audience, BullyingType, Page, Resource, Status
+from resources.choices import Status
+from resources.models import Advice, Audience, BullyingType, Page, Resource
 
 AUDIENCES = {"young-person", "parent", "school-staff", "worried", "adult"}
 BULLYING_TYPES = {

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from resources.choices import Weekday
 from resources.markup import markdown
-from resources.models import Weekday
 from resources.sitedata import published_pages
 
 register = template.Library()

@@ -1,160 +1,30 @@
-"""The domain: places to get help (resources), who they are for, what they help with,
-advice for what to do now, information pages, and feedback from the public.
+"""Listings: one place to get help each, with what the ranking and the cards read of them."""
 
-Translated fields (name, summary, ...) are registered in ``translation.py``; the database
-holds ``name_nl`` and ``name_en`` next to each other.
-"""
-
-from datetime import time, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from .hours import AMSTERDAM, open_state
-from .phone import tel_href, validate_phone
-
-
-def localized(field, language=None):
-    """An expression for `field` in the active language, falling back to Dutch.
-
-    modeltranslation's fallback works on attribute access only; use this to filter or
-    order by a translated field.
-    """
-    language = language or get_language() or settings.LANGUAGE_CODE
-    columns = [f"{field}_{language}"]
-    if language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-        columns.append(f"{field}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}")
-    return Coalesce(
-        *(NullIf(column, models.Value("")) for column in columns),
-        models.Value(""),
-        output_field=models.TextField(),
-    )
-
-
-class Versioned(models.Model):
-    """Counts saves, so that a second editor cannot silently overwrite the first (admin.py)."""
-
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-
-    class Meta:
-        abstract = True
+from ..choices import District, Kind, Route, Status
+from ..hours import open_state
+from ..languages import localized
+from ..phone import tel_href, validate_phone
+from ..triage import Candidate
+from .base import SlugQuerySet, Versioned
+from .opening_hours import OpeningHours, open_condition
+from .taxonomy import Audience, BullyingType
 
 
 def review_cutoff(today=None):
     """Facts checked before this date need checking again."""
     today = today or timezone.localdate()
     return today - timedelta(days=settings.HELPFINDER_REVIEW_AFTER_DAYS)
-
-
-def open_condition(moment):
-    """A condition: open at this moment (day and night, or within one of its periods).
-    As hours.open_state, in Amsterdam time; 00:00 as closing time means midnight."""
-    local = moment.astimezone(AMSTERDAM)
-    now = local.time()
-    open_hours = OpeningHours.objects.filter(
-        Q(opens__lte=now, closes__gt=now) | Q(opens__lte=now, closes=time(0)),
-        resource=models.OuterRef("pk"),
-        weekday=local.weekday(),
-    )
-    return Q(open_24_7=True) | models.Exists(open_hours)
-
-
-class SlugQuerySet(models.QuerySet):
-    """Lets fixtures refer to taxonomy entries by slug (natural keys)."""
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class Audience(Versioned):
-    """Who is looking for help: a young person being bullied, a parent, a teacher, ..."""
-
-    slug = models.SlugField(_("slug"), max_length=40)
-    name = models.CharField(_("name"), max_length=80, help_text=_("For example: parents"))
-    answer = models.CharField(
-        _("answer in the questionnaire"),
-        max_length=80,
-        help_text=_("How a visitor says it, for example: I am a parent or carer"),
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    objects = SlugQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position", "slug"]
-        verbose_name = _("audience")
-        verbose_name_plural = _("audiences")
-        constraints = [models.UniqueConstraint(fields=["slug"], name="audience_slug_unique")]
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.slug,)
-
-
-class BullyingType(Versioned):
-    """A form of cyberbullying: threats, fake profiles, exclusion, ..."""
-
-    slug = models.SlugField(_("slug"), max_length=40)
-    name = models.CharField(_("name"), max_length=80)
-    description = models.CharField(_("description"), max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    objects = SlugQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position", "slug"]
-        verbose_name = _("bullying type")
-        verbose_name_plural = _("bullying types")
-        constraints = [models.UniqueConstraint(fields=["slug"], name="bullyingtype_slug_unique")]
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.slug,)
-
-
-class Kind(models.TextChoices):
-    EMERGENCY = "emergency", _("Emergency number")
-    HELPLINE = "helpline", _("Helpline")
-    REPORTING = "reporting", _("Report it")
-    MUNICIPAL = "municipal", _("Municipal service")
-    SCHOOL = "school", _("At school")
-    PROFESSIONAL = "professional", _("Professional help")
-    INFORMATION = "information", _("Information")
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-
-
-class District(models.TextChoices):
-    CENTRUM = "centrum", _("Centrum")
-    NIEUW_WEST = "nieuw-west", _("Nieuw-West")
-    NOORD = "noord", _("Noord")
-    OOST = "oost", _("Oost")
-    WEST = "west", _("West")
-    ZUID = "zuid", _("Zuid")
-    ZUIDOOST = "zuidoost", _("Zuidoost")
-    WEESP = "weesp", _("Weesp")
-
-
-class Route(models.TextChoices):
-    """Where a listing stands in the route a knowledgeable helper would take."""
-
-    FIRST = "first", _("First contact")
-    NEXT = "next", _("Next step")
-    LAST = "last", _("Last resort (when other help did not work)")
 
 
 # Resource attribute -> (link field, the linked taxonomy's foreign key in the link table).
@@ -242,7 +112,7 @@ class ResourceQuerySet(SlugQuerySet):
 
     def search(self, text):
         """Full text in the active language; see resources/search.py."""
-        from .search import search_resources
+        from ..search import search_resources  # search.py reads the model (migration 0007)
 
         return search_resources(self, text)
 
@@ -250,8 +120,6 @@ class ResourceQuerySet(SlugQuerySet):
         """The resources as triage.Candidate (what the ranking reads and a card shows),
         in the active language, in three queries however many there are: the rows, their
         opening hours, and one list of all their audiences and kinds of bullying by level."""
-        from .triage import Candidate  # triage imports this module
-
         rows = self.values(
             "pk",
             "slug",
@@ -579,181 +447,3 @@ class Resource(Versioned):
 
     def open_state(self, now=None):
         return open_state(self.open_24_7, self.weekly_periods(), now or timezone.now())
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Monday")
-    TUESDAY = 1, _("Tuesday")
-    WEDNESDAY = 2, _("Wednesday")
-    THURSDAY = 3, _("Thursday")
-    FRIDAY = 4, _("Friday")
-    SATURDAY = 5, _("Saturday")
-    SUNDAY = 6, _("Sunday")
-
-
-class OpeningHours(models.Model):
-    """One opening period on one weekday, in Amsterdam time. 00:00 as closing means midnight."""
-
-    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="opening_hours")
-    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday)
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"))
-
-    class Meta:
-        ordering = ["weekday", "opens"]
-        verbose_name = _("opening hours")
-        verbose_name_plural = _("opening hours")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(closes__gt=models.F("opens")) | Q(closes=time(0)),
-                name="openinghours_closes_after_opens",
-                violation_error_message=_("Closing time must be after opening time."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
-
-
-class Advice(Versioned):
-    """A step a visitor can take now: save evidence, block, report, tell someone."""
-
-    slug = models.SlugField(_("slug"), max_length=60)
-    title = models.CharField(_("title"), max_length=120)
-    body = models.TextField(_("text"))
-    bullying_types = models.ManyToManyField(
-        BullyingType,
-        blank=True,
-        related_name="advice",
-        verbose_name=_("bullying types"),
-        help_text=_("Leave empty for advice that fits every kind of bullying."),
-    )
-    audiences = models.ManyToManyField(
-        Audience,
-        blank=True,
-        related_name="advice",
-        verbose_name=_("written for"),
-        help_text=_("Leave empty for advice that fits everyone."),
-    )
-    min_age = models.PositiveSmallIntegerField(
-        _("youngest age"),
-        null=True,
-        blank=True,
-        help_text=_("Of the person being bullied. Leave empty for any age."),
-    )
-    max_age = models.PositiveSmallIntegerField(_("oldest age"), null=True, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["position", "slug"]
-        verbose_name = _("advice")
-        verbose_name_plural = _("advice")
-        constraints = [models.UniqueConstraint(fields=["slug"], name="advice_slug_unique")]
-
-    def __str__(self):
-        return self.title
-
-
-class PageQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
-
-class Page(Versioned):
-    """An information page: what cyberbullying is, for parents, privacy statement, ..."""
-
-    class Placement(models.TextChoices):
-        INFO = "info", _("Information (home page and footer)")
-        FOOTER = "footer", _("Footer only")
-
-    slug = models.SlugField(_("slug"), max_length=60)
-    title = models.CharField(_("title"), max_length=120)
-    summary = models.CharField(_("summary"), max_length=240)
-    body = models.TextField(
-        _("text"), help_text=_("Markdown: blank line between paragraphs, ## heading, - list.")
-    )
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
-    placement = models.CharField(
-        _("placement"), max_length=10, choices=Placement, default=Placement.INFO
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-
-    objects = PageQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position", "slug"]
-        verbose_name = _("information page")
-        verbose_name_plural = _("information pages")
-        constraints = [models.UniqueConstraint(fields=["slug"], name="page_slug_unique")]
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("resources:page", kwargs={"slug": self.slug})
-
-
-class ContentVersion(models.Model):
-    """One row counting changes to the public content. Every cached page and cached list
-    carries the number it was made from; a change raises it in the same transaction, so
-    the next request anywhere builds fresh pages. See resources/pagecache.py."""
-
-    number = models.BigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("content version")
-
-    def __str__(self):
-        return str(self.number)
-
-
-class Feedback(models.Model):
-    """A report from the public that something in a listing is wrong. Stores no IP address."""
-
-    class State(models.TextChoices):
-        OPEN = "open", _("Open")
-        HANDLED = "handled", _("Handled")
-
-    resource = models.ForeignKey(
-        Resource,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="feedback",
-        verbose_name=_("resource"),
-    )
-    message = models.TextField(_("message"), max_length=2000)
-    contact = models.CharField(
-        _("contact for questions"),
-        max_length=200,
-        blank=True,
-        help_text=_("Only if the visitor chose to leave one."),
-    )
-    state = models.CharField(_("state"), max_length=10, choices=State, default=State.OPEN)
-    staff_note = models.TextField(_("note for staff"), blank=True)
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
-    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("handled by"),
-    )
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("feedback")
-        verbose_name_plural = _("feedback")
-
-    def __str__(self):
-        return self.message[:60]
-
-    def mark_handled(self, user):
-        """Handled: who and when; the visitor's contact details are no longer needed."""
-        self.state = self.State.HANDLED
-        self.handled_at = timezone.now()
-        self.handled_by = user
-        self.contact = ""

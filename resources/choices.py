@@ -1,0 +1,48 @@
+"""Fixed lists of choices the models, the ranking and the pages share."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    EMERGENCY = "emergency", _("Emergency number")
+    HELPLINE = "helpline", _("Helpline")
+    REPORTING = "reporting", _("Report it")
+    MUNICIPAL = "municipal", _("Municipal service")
+    SCHOOL = "school", _("At school")
+    PROFESSIONAL = "professional", _("Professional help")
+    INFORMATION = "information", _("Information")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class District(models.TextChoices):
+    CENTRUM = "centrum", _("Centrum")
+    NIEUW_WEST = "nieuw-west", _("Nieuw-West")
+    NOORD = "noord", _("Noord")
+    OOST = "oost", _("Oost")
+    WEST = "west", _("West")
+    ZUID = "zuid", _("Zuid")
+    ZUIDOOST = "zuidoost", _("Zuidoost")
+    WEESP = "weesp", _("Weesp")
+
+
+class Route(models.TextChoices):
+    """Where a listing stands in the route a knowledgeable helper would take."""
+
+    FIRST = "first", _("First contact")
+    NEXT = "next", _("Next step")
+    LAST = "last", _("Last resort (when other help did not work)")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")

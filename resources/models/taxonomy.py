@@ -1,0 +1,56 @@
+"""Who looks for help (audiences) and the kinds of cyberbullying."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .base import SlugQuerySet, Versioned
+
+
+class Audience(Versioned):
+    """Who is looking for help: a young person being bullied, a parent, a teacher, ..."""
+
+    slug = models.SlugField(_("slug"), max_length=40)
+    name = models.CharField(_("name"), max_length=80, help_text=_("For example: parents"))
+    answer = models.CharField(
+        _("answer in the questionnaire"),
+        max_length=80,
+        help_text=_("How a visitor says it, for example: I am a parent or carer"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+        constraints = [models.UniqueConstraint(fields=["slug"], name="audience_slug_unique")]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class BullyingType(Versioned):
+    """A form of cyberbullying: threats, fake profiles, exclusion, ..."""
+
+    slug = models.SlugField(_("slug"), max_length=40)
+    name = models.CharField(_("name"), max_length=80)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("bullying type")
+        verbose_name_plural = _("bullying types")
+        constraints = [models.UniqueConstraint(fields=["slug"], name="bullyingtype_slug_unique")]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
