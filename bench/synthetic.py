@@ -8,8 +8,8 @@ from datetime import date, time
 from django.db import connection
 
 from resources.choices import District, Kind, Status
+from resources.contentcache import content_changed
 from resources.models import Audience, BullyingType, OpeningHours, Resource
-from resources.pagecache import bump_version
 
 PREFIX = "bench-"
 # Kinds as a city's list would have them: few emergency numbers, many local services.
@@ -118,7 +118,7 @@ def grow_to(total):
         ],
         batch_size=1000,
     )
-    bump_version()  # bulk_create sends no signals
+    content_changed()  # bulk_create sends no signals
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             # What autovacuum does shortly after a bulk load: statistics for the planner.

@@ -110,7 +110,7 @@ MIDDLEWARE = [
     "helpfinder.middleware.RefuseOversizedQueryMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",  # ETag, 304 Not Modified
-    "resources.pagecache.PublicPageCacheMiddleware",
+    "resources.contentcache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -319,7 +319,7 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 # Public pages are kept in the cache this long (0: off); a content change makes them
-# stale at once, whatever this says (resources/pagecache.py).
+# stale at once, whatever this says (resources/contentcache.py).
 HELPFINDER_PAGE_CACHE_SECONDS = env_int("HELPFINDER_PAGE_CACHE_SECONDS", 120)
 
 # Resources whose facts were not checked for this many days are listed as "needs review".

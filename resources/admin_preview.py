@@ -122,7 +122,7 @@ def preview(request, model_admin):
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     answers = read_answers(request, other_names=(MOMENT,))
-    form = PreviewForm(form_data(answers, request.GET), taxonomy(request))
+    form = PreviewForm(form_data(answers, request.GET), taxonomy())
     with timezone.override(AMSTERDAM):  # a moment without a zone is Amsterdam time
         valid = form.is_valid()
     context = {
@@ -135,7 +135,7 @@ def preview(request, model_admin):
     }
     if valid:
         moment = form.cleaned_data[MOMENT] or timezone.now()
-        matches, fallback = matches_for(request, answers, moment)
+        matches, fallback = matches_for(answers, moment)
         context.update(
             rows=rows(matches),
             fallback=fallback,

@@ -8,7 +8,7 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Help listings")
 
     def ready(self):
-        from .pagecache import connect_signals
+        from .contentcache import connect_signals
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)

@@ -14,15 +14,15 @@ RESULTS_SHOWN = 10
 BEST_SHOWN = 3  # "Best for you"; the rest of RESULTS_SHOWN fold away under "More help"
 
 
-def matches_for(request, answers, now, limit=RESULTS_SHOWN):
+def matches_for(answers, now, limit=RESULTS_SHOWN):
     """(matches, fallback): the best `limit` published listings for `answers` at `now`,
     ranked by triage.rank; when none fits, the general lines that help everyone
     (fallback True)."""
-    matches = triage.rank(answers, candidates_for(request, answers), now, limit)
+    matches = triage.rank(answers, candidates_for(answers), now, limit)
     fallback = not matches
     if fallback:
         everyone = triage.Answers(danger="yes", age=answers.age)
-        general = [c for c in candidates(request) if c.kind in GENERAL_KINDS and not for_some(c)]
+        general = [c for c in candidates() if c.kind in GENERAL_KINDS and not for_some(c)]
         matches = triage.rank(everyone, general, now, limit)
     return matches, fallback
 

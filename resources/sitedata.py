@@ -1,16 +1,15 @@
 """Lists every page needs and that change only with the content: in each process,
-rebuilt once per content version (see pagecache.py)."""
+rebuilt once per content version (contentcache.per_version)."""
 
+from .contentcache import per_version
 from .markup import markdown
 from .models import Advice, Audience, BullyingType, Page, Resource
-from .pagecache import versioned
 from .triage import Answers, may_see
 
 
-def taxonomy(request):
+def taxonomy():
     """Audiences and bullying types, in their staff-set order."""
-    return versioned(
-        request,
+    return per_version(
         "taxonomy",
         lambda: {
             "audiences": list(Audience.objects.all()),
@@ -19,27 +18,26 @@ def taxonomy(request):
     )
 
 
-def published_pages(request):
-    return versioned(request, "pages", lambda: list(Page.objects.published()))
+def published_pages():
+    return per_version("pages", lambda: list(Page.objects.published()))
 
 
-def candidates(request):
+def candidates():
     """Every published listing as the ranking reads it (triage.Candidate)."""
-    return versioned(request, "candidates", lambda: Resource.objects.published().candidates())
+    return per_version("candidates", lambda: Resource.objects.published().candidates())
 
 
-def candidates_for(request, answers):
+def candidates_for(answers):
     """The candidates this visitor's audience and age group may see (triage.may_see): the
     ranking goes through those alone. One list for each of the few such pairs."""
     who_and_age = Answers(who=answers.who, age=answers.age)
-    return versioned(
-        request,
+    return per_version(
         f"candidates:{answers.who}:{answers.age}",
-        lambda: [c for c in candidates(request) if may_see(who_and_age, c)],
+        lambda: [c for c in candidates() if may_see(who_and_age, c)],
     )
 
 
-def advice_steps(request):
+def advice_steps():
     """Every advice step, each with the slugs of its audiences and bullying types (for
     triage.advice_for)."""
 
@@ -51,4 +49,4 @@ def advice_steps(request):
             step.type_slugs = frozenset(t.slug for t in step.bullying_types.all())
         return steps
 
-    return versioned(request, "advice", build)
+    return per_version("advice", build)

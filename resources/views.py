@@ -48,7 +48,7 @@ HINTS = {
 
 
 def read_answers(request, other_names=()):
-    known = taxonomy(request)
+    known = taxonomy()
     return triage.parse_answers(
         request.GET,
         audiences=[audience.slug for audience in known["audiences"]],
@@ -65,21 +65,21 @@ def step_url(step, answers, without=(), extra=()):
 
 
 def home(request):
-    entries = [a for a in taxonomy(request)["audiences"] if a.slug != "adult"]
-    pages = [p for p in published_pages(request) if p.placement == Page.Placement.INFO]
+    entries = [a for a in taxonomy()["audiences"] if a.slug != "adult"]
+    pages = [p for p in published_pages() if p.placement == Page.Placement.INFO]
     return render(request, "resources/home.html", {"entries": entries, "pages": pages})
 
 
-def choices_for(request, step, answers, several):
+def choices_for(step, answers, several):
     chosen = getattr(answers, step)
     if step == "danger":
         options = [(value, label, "") for value, label in DANGER_CHOICES]
     elif step == "who":
-        options = [(a.slug, a.answer, "") for a in taxonomy(request)["audiences"]]
+        options = [(a.slug, a.answer, "") for a in taxonomy()["audiences"]]
     elif step == "age":
         options = [(value, label, "") for value, label in AGE_CHOICES]
     else:
-        options = [(t.slug, t.name, t.description) for t in taxonomy(request)["types"]]
+        options = [(t.slug, t.name, t.description) for t in taxonomy()["types"]]
         if not several:
             options.append((triage.NOT_SURE, _("I am not sure"), ""))
     selected = set(chosen) if isinstance(chosen, tuple) else {chosen}
@@ -102,7 +102,7 @@ def question(request, step):
         "question": QUESTIONS[step],
         "hint": HINTS.get(step, ""),
         "answers": answers,
-        "choices": choices_for(request, step, answers, several),
+        "choices": choices_for(step, answers, several),
         "several": several,
         "action": reverse(f"resources:{following or 'results'}"),
         "hidden": answers.params(without=(step,)),
@@ -116,14 +116,14 @@ def question(request, step):
 def results(request):
     answers = read_answers(request)
     now = timezone.now()
-    matches, fallback = matches_for(request, answers, now)
+    matches, fallback = matches_for(answers, now)
     context = {
         "answers": answers,
-        "summary": answers_summary(request, answers),
+        "summary": answers_summary(answers),
         "best": matches[:BEST_SHOWN],
         "more": matches[BEST_SHOWN:],
         "fallback": fallback,
-        "advice": triage.advice_for(answers, advice_steps(request)),
+        "advice": triage.advice_for(answers, advice_steps()),
         "now": now,
         "change_url": step_url("danger", answers),
         "directory_url": step_url("directory", answers, without=("danger",)),
@@ -131,9 +131,9 @@ def results(request):
     return render(request, "resources/results.html", context)
 
 
-def answers_summary(request, answers):
+def answers_summary(answers):
     """The answers in words, one per question asked, for the top of the results."""
-    known = taxonomy(request)
+    known = taxonomy()
     audiences = {a.slug: a.answer for a in known["audiences"]}
     types = {t.slug: t.name for t in known["types"]}
     types[triage.NOT_SURE] = _("I am not sure")
@@ -175,8 +175,8 @@ def directory(request):
         "text": text,
         "open_now": open_now,
         "filtered": bool(answers.who or answers.what or answers.age or open_now),
-        "audiences": taxonomy(request)["audiences"],
-        "bullying_types": taxonomy(request)["types"],
+        "audiences": taxonomy()["audiences"],
+        "bullying_types": taxonomy()["types"],
         "age_choices": AGE_CHOICES,
         "page_query": query.urlencode(),
         "now": timezone.now(),

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import translation
 from django_otp.oath import TOTP
 
+from resources.contentcache import forget_lists
 from resources.hours import AMSTERDAM
 from resources.models import Advice, Audience, BullyingType, Feedback, Page, Resource
-from resources.pagecache import forget_lists
 from resources.roles import EDITORS
 
 

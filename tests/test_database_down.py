@@ -43,7 +43,7 @@ def assert_emergency_page(response, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_public_page_answers_503_with_the_emergency_numbers(client, language):
     down = OperationalError("could not connect to server")
-    with mock.patch("resources.pagecache.current_version", side_effect=down):
+    with mock.patch("resources.contentcache.current_version", side_effect=down):
         for url in public_urls(language):
             assert_emergency_page(client.get(url), language)
     assert client.get(public_urls(language)[0]).status_code == 200  # back, no restart

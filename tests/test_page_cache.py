@@ -1,5 +1,7 @@
 """Public pages come from the cache, and any content change is visible on the next request."""
 
+import time
+from concurrent.futures import ThreadPoolExecutor
 from unittest import mock
 
 import pytest
@@ -8,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.http import http_date
 
+from resources.contentcache import PublicPageCacheMiddleware
 from resources.models import Advice, Audience, OpeningHours, Page, Resource
 
 from .conftest import soup
@@ -98,10 +101,10 @@ def test_every_kind_of_content_change_refreshes_cached_pages(
 
 @pytest.mark.django_db
 def test_open_now_is_not_older_than_a_minute(client):
-    with mock.patch("resources.pagecache.time.time", return_value=1_000_000 * 60):
+    with mock.patch("resources.contentcache.time.time", return_value=1_000_000 * 60):
         _, first = queries(client, URL)
         _, cached = queries(client, URL)
-    with mock.patch("resources.pagecache.time.time", return_value=1_000_001 * 60):
+    with mock.patch("resources.contentcache.time.time", return_value=1_000_001 * 60):
         _, next_minute = queries(client, URL)
     assert cached == 1 and next_minute > 1
 
@@ -128,7 +131,7 @@ MINUTE = 1_000_000 * 60  # a moment at the start of a minute, for time.time()
 
 
 def at(seconds):
-    return mock.patch("resources.pagecache.time.time", return_value=MINUTE + seconds)
+    return mock.patch("resources.contentcache.time.time", return_value=MINUTE + seconds)
 
 
 @pytest.mark.django_db
@@ -159,7 +162,7 @@ def test_while_a_page_is_rendered_again_others_get_last_minutes_copy_never_an_ol
     with at(1):
         client.get(URL)
     # The next minute, another request is already rendering the page again (under load).
-    with at(61), mock.patch("resources.pagecache.cache.add", return_value=False):
+    with at(61), mock.patch("resources.contentcache.cache.add", return_value=False):
         response, count = queries(client, URL)
         assert count == 1  # last minute's copy, at once
         assert soup(response).h1.get_text() == "De Kindertelefoon (child helpline)"
@@ -167,3 +170,46 @@ def test_while_a_page_is_rendered_again_others_get_last_minutes_copy_never_an_ol
         response, count = queries(client, URL)
         assert count > 1  # an edit is never hidden behind an older copy
         assert soup(response).h1.get_text() == "The Kindertelefoon, renamed"
+
+
+def render_slowly(status=200, seconds=0.3):
+    """A view that takes a while and counts how often it ran (no database: threads)."""
+    from django.http import HttpResponse
+
+    calls = []
+
+    def view(request):
+        calls.append(request.path)
+        time.sleep(seconds)
+        return HttpResponse(f"page {len(calls)}", status=status)
+
+    return view, calls
+
+
+def same_page_at_once(view, count=4):
+    """`count` requests for one new page at the same moment, each in its own thread."""
+    from django.test import RequestFactory
+
+    middleware = PublicPageCacheMiddleware(view)
+    with (
+        mock.patch("resources.contentcache.current_version", return_value=7),
+        ThreadPoolExecutor(count) as pool,
+    ):
+        futures = [
+            pool.submit(middleware, RequestFactory().get("/nl/alle-hulp/")) for _ in range(count)
+        ]
+        return [future.result(timeout=10) for future in futures]
+
+
+def test_after_an_edit_requests_for_the_same_page_wait_for_one_rendering():
+    view, calls = render_slowly()
+    responses = same_page_at_once(view)
+    assert len(calls) == 1
+    assert {(r.status_code, r.content) for r in responses} == {(200, b"page 1")}
+
+
+def test_a_page_that_is_not_kept_is_rendered_by_each_waiting_request():
+    view, calls = render_slowly(status=404)
+    responses = same_page_at_once(view, count=3)
+    assert len(calls) == 3  # the waiters were let go, not left hanging
+    assert {r.status_code for r in responses} == {404}

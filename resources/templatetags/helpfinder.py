@@ -77,6 +77,6 @@ def osm_search_url(resource):
     return "https://www.openstreetmap.org/search?" + urlencode({"query": address})
 
 
-@register.simple_tag(takes_context=True)
-def footer_pages(context):
-    return published_pages(context["request"])
+@register.simple_tag
+def footer_pages():
+    return published_pages()

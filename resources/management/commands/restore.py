@@ -4,8 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
-from resources.management.commands.seed import CONTENT_MODELS
-from resources.pagecache import bump_version
+from resources.contentcache import CONTENT_MODELS, content_changed
 
 
 class Command(BaseCommand):
@@ -28,5 +27,5 @@ class Command(BaseCommand):
         # django-simple-history would otherwise record as new changes by nobody.
         with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False):
             call_command("loaddata", path, verbosity=0)
-            bump_version()  # loaddata sends no signals the page cache would notice
+            content_changed()  # after the backup's own, older, content version
         self.stdout.write(f"Restored {path}.")

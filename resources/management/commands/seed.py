@@ -3,11 +3,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from resources.models import Advice, Audience, BullyingType, OpeningHours, Page, Resource
+from resources.contentcache import CONTENT_MODELS
 
 FIXTURES = ["taxonomy.yaml", "resources.yaml", "advice.yaml", "pages.yaml"]
-CONTENT_MODELS = [Audience, BullyingType, Resource, OpeningHours, Advice, Page]
-HISTORY_ORDER = [Audience, BullyingType, OpeningHours, Resource, Advice, Page]
 
 
 class Command(BaseCommand):
@@ -28,9 +26,9 @@ class Command(BaseCommand):
             # version, so that staff can always go back to it. loaddata's many-to-many
             # changes left partial records: remove them, then save each object once.
             # Opening hours go first: a resource's version includes the hours before it.
-            for model in HISTORY_ORDER:
+            for model in CONTENT_MODELS:
                 model.history.all().delete()
-            for model in HISTORY_ORDER:
+            for model in CONTENT_MODELS:
                 for obj in model.objects.all():
                     obj._change_reason = "Seed data"
                     obj.save()

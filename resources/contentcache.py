@@ -1,16 +1,20 @@
-"""Public pages from the cache, invalidated by a content version kept in the database.
+"""The cache of public content, in one place: the content version, the lists every page
+needs, and whole public pages.
 
 Every change to public content (a save, a delete, a changed list of audiences) raises
-ContentVersion.number in the same database transaction. Cached pages and cached lists
-carry the version in their key, and each public request reads the version first (one
-small query), so after a staff save the next request on every instance and every worker
-renders fresh, whatever the cache: local memory per process, or Redis shared.
+ContentVersion.number in the same database transaction: content_changed(), connected here
+to the signals of CONTENT_MODELS and of their many-to-many fields. Paths that send no
+signals (bulk_create, loaddata of a backup, which brings its own old number) call it
+themselves. Cached pages and cached lists carry the version in their key, and each public
+request reads the version once (current_version(), one small query), so after a staff save
+the next request on every instance and every worker renders fresh, whatever the cache:
+local memory per process, or Redis shared.
 
 Pages say what is open now, so a cached page is rendered again once its minute is over.
 Under load, one request does that while the others still get the copy from the minute
-before (never from an older content version), and after an edit the others wait for the
-one fresh rendering: no pile of requests rendering the same page at once, and "open now"
-is at most about a minute old.
+before (never from an older content version), and after an edit the other requests in
+the same process wait for that one fresh rendering: no pile of requests rendering the
+same page at once, and "open now" is at most about a minute old.
 
 Django's own cache middleware is not used: its key prefix is fixed at start-up, so it
 cannot follow the content version, and it sends max-age, which would let browsers show a
@@ -25,6 +29,7 @@ import functools
 import hashlib
 import threading
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -38,15 +43,9 @@ from django.utils.translation import get_language
 
 from .models import Advice, Audience, BullyingType, ContentVersion, OpeningHours, Page, Resource
 
-CONTENT_MODELS = [Resource, OpeningHours, Audience, BullyingType, Advice, Page]
-M2M_THROUGH = [
-    Resource.audiences.through,
-    Resource.also_for.through,
-    Resource.bullying_types.through,
-    Resource.general_types.through,
-    Advice.bullying_types.through,
-    Advice.audiences.through,
-]
+# Everything the public sees. Opening hours before listings: when the seed writes each
+# object's first history record, a listing's record includes its hours.
+CONTENT_MODELS = [Audience, BullyingType, OpeningHours, Resource, Advice, Page]
 
 
 @functools.cache
@@ -56,34 +55,47 @@ def version_query():
     return ContentVersion.objects.filter(pk=1).values_list("number").query.sql_with_params()
 
 
+# The version this request read, so that every list and the page itself come from one
+# version: {"version": n} for the length of a request (the middleware), None outside
+# requests (commands, tests), where each call reads the database.
+_this_request = ContextVar("content_version_of_this_request", default=None)
+
+
 def current_version():
+    """The content version: read once per request, kept for the rest of it."""
+    remembered = _this_request.get()
+    if remembered is not None and "version" in remembered:
+        return remembered["version"]
     sql, params = version_query()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
-    return row[0] if row else 0
+    version = row[0] if row else 0
+    if remembered is not None:
+        remembered["version"] = version
+    return version
 
 
-def bump_version(**kwargs):
+def content_changed(**signal_arguments):
+    """Makes every cached page and list stale, everywhere, when the transaction commits."""
     if not ContentVersion.objects.filter(pk=1).update(number=F("number") + 1):
         ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+    remembered = _this_request.get()
+    if remembered is not None:
+        remembered.clear()  # this request reads the new number from now on
 
 
 def connect_signals():
     for model in CONTENT_MODELS:
-        post_save.connect(bump_version, sender=model, dispatch_uid=f"bump-save-{model.__name__}")
-        post_delete.connect(bump_version, sender=model, dispatch_uid=f"bump-del-{model.__name__}")
-    for through in M2M_THROUGH:
-        m2m_changed.connect(
-            bump_version, sender=through, dispatch_uid=f"bump-m2m-{through.__name__}"
-        )
-
-
-def request_version(request):
-    """The content version, read once per request."""
-    if not hasattr(request, "content_version"):
-        request.content_version = current_version()
-    return request.content_version
+        uid = f"content-changed-{model.__name__}"
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                content_changed,
+                sender=field.remote_field.through,
+                dispatch_uid=f"{uid}-{field.name}",
+            )
 
 
 # Lists every page needs (audiences, pages, advice, the ranking's candidates), in this
@@ -95,10 +107,10 @@ _lists = {}
 _building = threading.RLock()  # one thread builds, the others wait (memory at peak)
 
 
-def versioned(request, name, build):
+def per_version(name, build):
     """`build()` once per content version and language in this process; kept after that.
     Lists of content versions before the last two are dropped when a new one is built."""
-    version = request_version(request)
+    version = current_version()
     key = (version, get_language(), name)
     value = _lists.get(key)
     if value is None:
@@ -117,38 +129,73 @@ def forget_lists():
     _lists.clear()
 
 
-# How long one request may take to render a page before another one tries, and how long
-# other requests for the same new page wait for it rather than render it too.
+# How long one request may take to render a page before a request in another process
+# renders it too, and how long other requests in this process wait for it.
 RENDER_LOCK_SECONDS = 10
 RENDER_WAIT_SECONDS = 2
+
+# Pages this process is rendering now: cache key -> an Event set when done. Requests for
+# the same new page wait on it instead of rendering it too. Other processes (or
+# instances) do not wait: Django's cache has no blocking wait, and polling it would hold
+# a worker thread; each of them renders the new page at most once.
+_rendering = {}
+_rendering_lock = threading.Lock()
 
 
 class PublicPageCacheMiddleware:
     """Whole pages for visitors without a session: /nl/…, /en/…, keyed by the content
-    version and the full path with its query string, re-rendered every minute."""
+    version and the full path with its query string, re-rendered every minute. For every
+    request, it keeps the content version read first for the rest of the request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
     def __call__(self, request):
-        if not self.is_cacheable_request(request):
+        remembered = _this_request.set({})
+        try:
+            if self.is_cacheable_request(request):
+                return self.cached(request)
             return self.get_response(request)
+        finally:
+            _this_request.reset(remembered)
+
+    def cached(self, request):
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{request_version(request)}:{request.method}:{path}"
+        key = f"page:{current_version()}:{request.method}:{path}"
         now = time.time()
         minute = int(now // 60)
         stored = cache.get(key)
         if stored is not None and stored[0] == minute:
             return self.rebuild(stored[1])
-        # One request renders the page; cache.add is atomic, in local memory and in Redis.
-        rendering = f"{key}:rendering:{minute}"
-        if not cache.add(rendering, True, RENDER_LOCK_SECONDS):
-            if stored is not None:  # from an earlier minute, same content version
-                return self.rebuild(stored[1])
-            stored = self.wait_for(key, rendering)  # new content: wait for the fresh page
+        with _rendering_lock:
+            done = _rendering.get(key)
+            if done is None:
+                done = _rendering[key] = threading.Event()
+                mine = True
+            else:
+                mine = False
+        if not mine:
+            if stored is None:  # new content: wait for the fresh page
+                done.wait(RENDER_WAIT_SECONDS)
+                stored = cache.get(key)
             if stored is not None:
                 return self.rebuild(stored[1])
+            return self.get_response(request)  # not kept (an error, a cookie) or too slow
+        try:
+            return self.render(request, key, now, minute, stored)
+        finally:
+            with _rendering_lock:
+                del _rendering[key]
+            done.set()
+
+    def render(self, request, key, now, minute, stored):
+        # Across processes, one request renders a page again while the others serve the
+        # copy from the minute before; cache.add is atomic, in local memory and in Redis.
+        rendering = f"{key}:rendering:{minute}"
+        first = cache.add(rendering, True, RENDER_LOCK_SECONDS)
+        if not first and stored is not None:
+            return self.rebuild(stored[1])  # from an earlier minute, same content version
         response = self.get_response(request)
         if self.is_cacheable_response(response):
             patch_cache_control(response, no_cache=True)
@@ -156,20 +203,9 @@ class PublicPageCacheMiddleware:
             set_response_etag(response)
             page = (response.status_code, list(response.items()), response.content)
             cache.set(key, (minute, page), settings.HELPFINDER_PAGE_CACHE_SECONDS)
-        cache.delete(rendering)  # done; a page that is not kept is not waited for
+        if first:
+            cache.delete(rendering)
         return response
-
-    @staticmethod
-    def wait_for(key, rendering):
-        """The page another request is rendering; None when it is done without keeping
-        one (an error, a page with a cookie) or takes too long."""
-        deadline = time.monotonic() + RENDER_WAIT_SECONDS
-        while time.monotonic() < deadline:
-            time.sleep(0.01)
-            stored = cache.get(key)
-            if stored is not None or cache.get(rendering) is None:
-                return stored
-        return None
 
     def is_cacheable_request(self, request):
         return (
