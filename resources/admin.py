@@ -21,7 +21,7 @@ from import_export.formats.base_formats import CSV
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_preview
+from . import admin_preview, saving
 from .choices import Status
 from .importexport import ResourceCSV
 from .models import (
@@ -33,7 +33,7 @@ from .models import (
     Page,
     Resource,
 )
-from .revert import one_history_record, revert
+from .revert import revert
 
 
 class VersionedForm(forms.ModelForm):
@@ -45,20 +45,17 @@ class VersionedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             # From the database, not the instance: a revert form shows an old version.
-            self.fields["expected_version"].initial = self.current_version(lock=False)
-
-    def current_version(self, lock):
-        rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
-        if lock:
-            rows = rows.select_for_update()
-        return rows.values_list("version", flat=True).first()
+            self.fields["expected_version"].initial = saving.current_version(
+                self.instance, lock=False
+            )
 
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk:
-            current = self.current_version(lock=True)  # held until the save commits
-            if cleaned.get("expected_version") != current:
-                raise ValidationError(conflict_message(self.instance), code="conflict")
+            try:  # the row stays locked until the save commits
+                saving.check_version(self.instance, cleaned.get("expected_version"))
+            except saving.Conflict:
+                raise ValidationError(conflict_message(self.instance), code="conflict") from None
         return cleaned
 
 
@@ -105,18 +102,14 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             return fieldsets
         return [*fieldsets, (None, {"fields": ["expected_version"], "classes": ["hidden"]})]
 
+    # One edit (saving.py): the object in save_model, its relations in save_related.
     def save_model(self, request, obj, form, change):
-        if change:
-            obj.version = form.cleaned_data["expected_version"] + 1
-        obj.skip_history_when_saving = True  # the record is written in save_related
+        saving.begin_edit(obj, form.cleaned_data["expected_version"] if change else None)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        obj = form.instance
-        del obj.skip_history_when_saving
-        with one_history_record(obj):
-            pass
+        saving.end_edit(form.instance)
 
     # ------------------------------------------------------------ revert
 
@@ -155,14 +148,14 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         opts = self.model._meta
         change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
         if request.method == "POST":
-            with transaction.atomic():
-                current = self.model.objects.select_for_update().get(pk=obj.pk)
-                if request.POST.get("expected_version") != str(current.version):
-                    self.message_user(request, conflict_message(current), messages.ERROR)
-                    return HttpResponseRedirect(request.path)
-                current.version += 1
-                when = date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
-                revert(current, record, reason=gettext("Reverted to %(when)s") % {"when": when})
+            when = date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
+            reason = gettext("Reverted to %(when)s") % {"when": when}
+            try:
+                expected = int(request.POST.get("expected_version", ""))
+                revert(obj, record, expected_version=expected, reason=reason)
+            except (ValueError, saving.Conflict):
+                self.message_user(request, conflict_message(obj), messages.ERROR)
+                return HttpResponseRedirect(request.path)
             self.message_user(
                 request,
                 gettext("Reverted to the version of %(when)s.") % {"when": when},
@@ -332,12 +325,12 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
     def mark_checked_today(self, request, queryset):
         today = timezone.localdate()
         with transaction.atomic():
-            resources = list(queryset.select_for_update(of=("self",)))
+            resources = list(queryset)
             for resource in resources:
-                resource.last_verified = today
-                resource.verified_by = request.user
-                resource.version += 1
-                resource.save()
+                with saving.save_content(resource):
+                    resource.last_verified = today
+                    resource.verified_by = request.user
+                    resource.save()
         count = len(resources)
         self.message_user(
             request,

@@ -52,10 +52,6 @@ def open_state(open_24_7, periods, now):
     return UNKNOWN
 
 
-def is_open_at(open_24_7, periods, now):
-    return open_state(open_24_7, periods, now).is_open
-
-
 # Opening hours as one line of text, for CSV files: "mo 09:00-17:00; tu 09:00-12:00".
 DAY_CODES = ("mo", "tu", "we", "th", "fr", "sa", "su")
 

@@ -12,8 +12,9 @@ from import_export import fields, widgets
 from import_export.resources import ModelResource
 from modeltranslation.translator import translator
 
+from . import saving
 from .hours import periods_to_text, text_to_periods
-from .models import Audience, BullyingType, OpeningHours, Resource
+from .models import Audience, BullyingType, Resource
 
 PLAIN = [
     "slug",
@@ -148,23 +149,13 @@ class ResourceCSV(ModelResource):
         if errors:
             raise ValidationError(errors)
 
+    # One edit per row (saving.py): the listing, then its links and opening hours.
     def before_save_instance(self, instance, row, **kwargs):
-        if instance.pk:
-            instance.version += 1  # an edit form opened before the import must not win
-        instance.skip_history_when_saving = True  # one record per row, see save_m2m
+        saving.begin_edit(instance)  # an edit form opened before the import must not win
 
     def save_m2m(self, instance, row, **kwargs):
         super().save_m2m(instance, row, **kwargs)
-        if instance.__dict__.pop("skip_history_when_saving", False):
-            instance.save()  # the row's one history record, with audiences and hours
-
-    def after_save_instance(self, instance, row, **kwargs):
         periods = getattr(instance, "periods", None)
-        if periods is None:
-            return
-        if instance.weekly_periods() != periods:
-            instance.opening_hours.all().delete()
-            for weekday, opens, closes in periods:
-                OpeningHours.objects.create(
-                    resource=instance, weekday=weekday, opens=opens, closes=closes
-                )
+        if periods is not None:
+            instance.set_weekly_periods(periods)
+        saving.end_edit(instance)

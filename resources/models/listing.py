@@ -81,9 +81,6 @@ class ResourceQuerySet(SlugQuerySet):
             | (~models.Exists(special) & ~models.Exists(general))
         )
 
-    def in_district(self, district):
-        return self.filter(district=district)
-
     def fits_ages(self, youngest, oldest):
         """Resources that serve at least two years of the ages youngest..oldest.
 
@@ -444,6 +441,17 @@ class Resource(Versioned):
     def weekly_periods(self):
         """The opening hours as sorted (weekday, opens, closes); uses prefetched hours."""
         return sorted((h.weekday, h.opens, h.closes) for h in self.opening_hours.all())
+
+    def set_weekly_periods(self, periods):
+        """Replace the opening hours with these (weekday, opens, closes) periods; no change
+        (and no history record) when they are the same."""
+        periods = sorted(periods)
+        if periods == self.weekly_periods():
+            return
+        self.opening_hours.all().delete()
+        for weekday, opens, closes in periods:
+            self.opening_hours.create(weekday=weekday, opens=opens, closes=closes)
+        getattr(self, "_prefetched_objects_cache", {}).pop("opening_hours", None)
 
     def open_state(self, now=None):
         return open_state(self.open_24_7, self.weekly_periods(), now or timezone.now())
