@@ -16,11 +16,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from .choices import AgeBand
 from .hours import AMSTERDAM
 from .results import BEST_SHOWN, matches_for
 from .sitedata import taxonomy
 from .triage import NOT_SURE, Band
-from .views import AGE_CHOICES, DANGER_CHOICES, QUESTIONS, read_answers, step_url
+from .views import DANGER_CHOICES, QUESTIONS, read_answers, step_url
 
 MOMENT = "moment"  # the preview's own parameter, next to the four answers
 # Moments the preview accepts: wide enough for any plan, narrow enough that date
@@ -78,7 +79,7 @@ class PreviewForm(forms.Form):
         self.fields["what"].choices = [(t.slug, t.name) for t in known["types"]] + [
             (NOT_SURE, _("I am not sure"))
         ]
-        self.fields["age"].choices = [("", NOT_ANSWERED), *AGE_CHOICES]
+        self.fields["age"].choices = [("", NOT_ANSWERED), *AgeBand.choices]
 
     def clean_moment(self):
         moment = self.cleaned_data["moment"]

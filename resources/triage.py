@@ -37,14 +37,12 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
-from .choices import Kind, Route, Status
+from .choices import AgeBand, Kind, Route, Status
 from .hours import open_state
 from .phone import tel_href
 
 DANGER_VALUES = ("yes", "self-harm", "no")
 NOT_SURE = "not-sure"
-# Ages covered by each answer to "How old is the person being bullied?"
-AGE_BANDS = {"under-12": (0, 11), "12-17": (12, 17), "18-plus": (18, 120)}
 MAX_VALUE_LENGTH = 60
 STEPS = ("danger", "who", "what", "age")
 
@@ -110,7 +108,7 @@ def parse_answers(
         "danger": set(DANGER_VALUES),
         "who": audiences,
         "what": bullying_types,
-        "age": set(AGE_BANDS),
+        "age": set(AgeBand.values),
     }
     ignored = []
     single = {}
@@ -243,7 +241,7 @@ def fits_age(candidate, age):
     """Does the resource serve at least two years of the age group?"""
     if not age:
         return True
-    youngest, oldest = AGE_BANDS[age]
+    youngest, oldest = AgeBand(age).ages
     low = candidate.min_age if candidate.min_age is not None else 0
     high = candidate.max_age if candidate.max_age is not None else 200
     return min(high, oldest) - max(low, youngest) + 1 >= MIN_AGE_OVERLAP

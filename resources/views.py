@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.decorators import ratelimit
 
 from . import triage
+from .choices import AgeBand
 from .forms import FeedbackForm
 from .models import Page, Resource
 from .results import BEST_SHOWN, matches_for
@@ -30,11 +31,6 @@ DANGER_SUMMARY = {
     "self-harm": _("Thinking about hurting yourself"),
     "no": _("Nobody in danger now"),
 }
-AGE_CHOICES = [
-    ("under-12", _("Under 12")),
-    ("12-17", _("12 to 17")),
-    ("18-plus", _("18 or older")),
-]
 QUESTIONS = {
     "danger": _("Is someone in danger right now?"),
     "who": _("Who are you?"),
@@ -77,7 +73,7 @@ def choices_for(step, answers, several):
     elif step == "who":
         options = [(a.slug, a.answer, "") for a in taxonomy()["audiences"]]
     elif step == "age":
-        options = [(value, label, "") for value, label in AGE_CHOICES]
+        options = [(value, label, "") for value, label in AgeBand.choices]
     else:
         options = [(t.slug, t.name, t.description) for t in taxonomy()["types"]]
         if not several:
@@ -145,7 +141,7 @@ def answers_summary(answers):
     if answers.what:
         words.append(", ".join(str(types[slug]) for slug in answers.what))
     if answers.age:
-        words.append(dict(AGE_CHOICES)[answers.age])
+        words.append(AgeBand(answers.age).label)
     return words
 
 
@@ -160,7 +156,7 @@ def directory(request):
     if answers.types:
         resources = resources.for_types(answers.types)
     if answers.age:
-        resources = resources.fits_ages(*triage.AGE_BANDS[answers.age])
+        resources = resources.fits_ages(*AgeBand(answers.age).ages)
     if open_now:
         resources = resources.open_now()
     if text:
@@ -177,7 +173,7 @@ def directory(request):
         "filtered": bool(answers.who or answers.what or answers.age or open_now),
         "audiences": taxonomy()["audiences"],
         "bullying_types": taxonomy()["types"],
-        "age_choices": AGE_CHOICES,
+        "age_choices": AgeBand.choices,
         "page_query": query.urlencode(),
         "now": timezone.now(),
     }
