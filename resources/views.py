@@ -61,7 +61,7 @@ def step_url(step, answers, without=(), extra=()):
 
 
 def home(request):
-    entries = [a for a in taxonomy()["audiences"] if a.slug != "adult"]
+    entries = [audience for audience in taxonomy()["audiences"] if audience.show_on_home]
     pages = [p for p in published_pages() if p.placement == Page.Placement.INFO]
     return render(request, "resources/home.html", {"entries": entries, "pages": pages})
 
