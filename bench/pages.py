@@ -5,9 +5,8 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import reverse
 from django.utils import translation
 
-from resources.choices import Status
+from resources.choices import AgeBand, Status
 from resources.models import Audience, BullyingType, Resource
-from resources.triage import AGE_BANDS
 
 from .server import NewAnswers
 
@@ -43,7 +42,7 @@ def new_answers():
     return NewAnswers(
         paths=[url("results", language) for language in LANGUAGES],
         audiences=list(Audience.objects.values_list("slug", flat=True)),
-        ages=list(AGE_BANDS),
+        ages=AgeBand.values,
         types=list(BullyingType.objects.values_list("slug", flat=True)),
     )
 

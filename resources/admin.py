@@ -359,7 +359,7 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
 
 @admin.register(Audience)
 class AudienceAdmin(ContentAdmin):
-    list_display = ["name", "answer", "slug", "position"]
+    list_display = ["name", "answer", "slug", "position", "show_on_home"]
 
 
 @admin.register(BullyingType)

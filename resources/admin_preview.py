@@ -1,4 +1,4 @@
-"""Preview results: staff answer the four questions (and pick a moment) and see the list a
+"""Preview results: staff answer the questions (and pick a moment) and see the list a
 visitor would get, in order, with how each listing got its place: the band, how it serves
 the audience and the kind of bullying, the points and the sort weight.
 
@@ -17,10 +17,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .hours import AMSTERDAM
+from .questionnaire import QUESTIONS
 from .results import BEST_SHOWN, matches_for
 from .sitedata import taxonomy
-from .triage import NOT_SURE, Band
-from .views import AGE_CHOICES, DANGER_CHOICES, QUESTIONS, read_answers, step_url
+from .triage import Band
+from .views import read_answers, step_url
 
 MOMENT = "moment"  # the preview's own parameter, next to the four answers
 # Moments the preview accepts: wide enough for any plan, narrow enough that date
@@ -49,16 +50,25 @@ TYPE_LEVELS = {"specialist": _("specialist"), "general": _("general help"), "": 
 NOT_ANSWERED = _("Not answered")
 
 
-class PreviewForm(forms.Form):
-    """The four questions and a moment. It only shows the answers (already read by
-    triage.parse_answers) and checks the moment."""
-
-    danger = forms.ChoiceField(label=QUESTIONS["danger"], required=False)
-    who = forms.ChoiceField(label=QUESTIONS["who"], required=False)
-    what = forms.MultipleChoiceField(
-        label=QUESTIONS["what"], required=False, widget=forms.CheckboxSelectMultiple
+def question_field(question, known):
+    """A question of the questionnaire as a form field, with its answers in staff words."""
+    choices = [(answer.value, answer.label) for answer in question.all_answers(known, staff=True)]
+    if question.several:
+        return forms.MultipleChoiceField(
+            label=question.text,
+            choices=choices,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )
+    return forms.ChoiceField(
+        label=question.text, choices=[("", NOT_ANSWERED), *choices], required=False
     )
-    age = forms.ChoiceField(label=QUESTIONS["age"], required=False)
+
+
+class PreviewForm(forms.Form):
+    """The questions of the questionnaire and a moment. It only shows the answers (already
+    read by triage.parse_answers) and checks the moment."""
+
     moment = forms.DateTimeField(
         label=_("Moment"),
         required=False,
@@ -71,14 +81,8 @@ class PreviewForm(forms.Form):
 
     def __init__(self, data, known):
         super().__init__(data)
-        self.fields["danger"].choices = [("", NOT_ANSWERED), *DANGER_CHOICES]
-        self.fields["who"].choices = [("", NOT_ANSWERED)] + [
-            (audience.slug, audience.name) for audience in known["audiences"]
-        ]
-        self.fields["what"].choices = [(t.slug, t.name) for t in known["types"]] + [
-            (NOT_SURE, _("I am not sure"))
-        ]
-        self.fields["age"].choices = [("", NOT_ANSWERED), *AGE_CHOICES]
+        questions = {question.step: question_field(question, known) for question in QUESTIONS}
+        self.fields = {**questions, **self.fields}  # the questions first, then the moment
 
     def clean_moment(self):
         moment = self.cleaned_data["moment"]
@@ -92,13 +96,15 @@ class PreviewForm(forms.Form):
 
 def form_data(answers, query):
     """The form's data: the answers as understood, and the moment as typed."""
-    return {
-        "danger": answers.danger or "",
-        "who": answers.who or "",
-        "what": list(answers.what),
-        "age": answers.age or "",
-        MOMENT: query.get(MOMENT, "").strip(),
+    data = {
+        question.step: (
+            list(answers.given(question.step))
+            if question.several
+            else getattr(answers, question.step) or ""
+        )
+        for question in QUESTIONS
     }
+    return {**data, MOMENT: query.get(MOMENT, "").strip()}
 
 
 def rows(matches):

@@ -46,3 +46,21 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 4, _("Friday")
     SATURDAY = 5, _("Saturday")
     SUNDAY = 6, _("Sunday")
+
+
+class AgeBand(models.TextChoices):
+    """The answers to "How old is the person being bullied?" (the `age` parameter of the
+    URL contract), each with the ages it covers: AgeBand("12-17").ages == (12, 17).
+    A new band is one line here and one in AGES."""
+
+    UNDER_12 = "under-12", _("Under 12")
+    TEENS = "12-17", _("12 to 17")
+    ADULTS = "18-plus", _("18 or older")
+
+    @property
+    def ages(self):
+        """(youngest, oldest): the ages this answer covers."""
+        return AGES[self]
+
+
+AGES = {AgeBand.UNDER_12: (0, 11), AgeBand.TEENS: (12, 17), AgeBand.ADULTS: (18, 120)}

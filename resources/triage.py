@@ -37,16 +37,12 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
-from .choices import Kind, Route, Status
+from .choices import AgeBand, Kind, Route, Status
 from .hours import open_state
 from .phone import tel_href
+from .questionnaire import IN_DANGER, NO_DANGER, NOT_SURE, QUESTIONS, SELF_HARM, STEPS
 
-DANGER_VALUES = ("yes", "self-harm", "no")
-NOT_SURE = "not-sure"
-# Ages covered by each answer to "How old is the person being bullied?"
-AGE_BANDS = {"under-12": (0, 11), "12-17": (12, 17), "18-plus": (18, 120)}
 MAX_VALUE_LENGTH = 60
-STEPS = ("danger", "who", "what", "age")
 
 
 @dataclass(frozen=True)
@@ -61,11 +57,11 @@ class Answers:
 
     @property
     def in_danger(self):
-        return self.danger == "yes"
+        return self.danger == IN_DANGER
 
     @property
     def self_harm(self):
-        return self.danger == "self-harm"
+        return self.danger == SELF_HARM
 
     @cached_property
     def types(self):
@@ -75,18 +71,16 @@ class Answers:
     def answered(self, step):
         return bool(getattr(self, step))
 
+    def given(self, step):
+        """The answers to one question, as a tuple (empty: not answered)."""
+        value = getattr(self, step)
+        return value if isinstance(value, tuple) else (value,) if value else ()
+
     def params(self, without=()):
-        """The answers as query parameters, in the contract's order."""
-        pairs = []
-        if self.danger and "danger" not in without:
-            pairs.append(("danger", self.danger))
-        if self.who and "who" not in without:
-            pairs.append(("who", self.who))
-        if "what" not in without:
-            pairs.extend(("what", slug) for slug in self.what)
-        if self.age and "age" not in without:
-            pairs.append(("age", self.age))
-        return pairs
+        """The answers as query parameters, in the order of the questions."""
+        return [
+            (step, value) for step in STEPS if step not in without for value in self.given(step)
+        ]
 
     def query_string(self, without=()):
         return urlencode(self.params(without))
@@ -105,16 +99,14 @@ def parse_answers(
     `other_names` are parameters the page itself reads (such as `q` in the directory); they
     are not reported.
     """
-    audiences, bullying_types = set(audiences), set(bullying_types) | {NOT_SURE}
+    from_database = {"audiences": set(audiences), "bullying_types": set(bullying_types)}
     allowed = {
-        "danger": set(DANGER_VALUES),
-        "who": audiences,
-        "what": bullying_types,
-        "age": set(AGE_BANDS),
+        question.step: question.fixed_values() | from_database.get(question.answers_from, set())
+        for question in QUESTIONS
     }
+    several = {question.step for question in QUESTIONS if question.several}
     ignored = []
-    single = {}
-    what = []
+    given = {step: [] for step in allowed}
     for name in query:
         values = query.getlist(name) if hasattr(query, "getlist") else list(query[name])
         if name in other_names:
@@ -128,18 +120,17 @@ def parse_answers(
                 continue  # a form's "everyone" / "all ages" choice: no answer, nothing wrong
             if len(value) > MAX_VALUE_LENGTH or value not in allowed[name]:
                 ignored.append(name)
-            elif name == "what":
-                if value not in what:
-                    what.append(value)
-            elif name in single and single[name] != value:
+            elif value in given[name]:
+                continue
+            elif given[name] and name not in several:
                 ignored.append(name)
             else:
-                single[name] = value
+                given[name].append(value)
     return Answers(
-        danger=single.get("danger"),
-        who=single.get("who"),
-        what=tuple(what),
-        age=single.get("age"),
+        **{
+            step: tuple(values) if step in several else (values[0] if values else None)
+            for step, values in given.items()
+        },
         ignored=tuple(dict.fromkeys(ignored)),
     )
 
@@ -243,7 +234,7 @@ def fits_age(candidate, age):
     """Does the resource serve at least two years of the age group?"""
     if not age:
         return True
-    youngest, oldest = AGE_BANDS[age]
+    youngest, oldest = AgeBand(age).ages
     low = candidate.min_age if candidate.min_age is not None else 0
     high = candidate.max_age if candidate.max_age is not None else 200
     return min(high, oldest) - max(low, youngest) + 1 >= MIN_AGE_OVERLAP
@@ -346,7 +337,7 @@ def sort_key(answers, candidate, now):
     """The candidate's place (lowest first), or None when it is not for this visitor."""
     if not may_see(answers, candidate):
         return None
-    if answers.danger == "no" and candidate.kind == Kind.EMERGENCY:
+    if answers.danger == NO_DANGER and candidate.kind == Kind.EMERGENCY:
         return None
     audience, helps = audience_level(answers, candidate), type_level(answers, candidate)
     if helps is None:

@@ -2,17 +2,19 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
+from .questionnaire import QUESTIONS
 
 app_name = "resources"
 
 # Path words are translated (/nl/hulp-zoeken/, /en/find-help/). Printed posters and shared
-# links depend on these paths: add new ones, never change existing ones.
+# links depend on these paths: add new ones, never change existing ones. Each question's
+# path word is in questionnaire.py; its URL is named after its step ("danger", "who", ...).
 urlpatterns = [
     path("", views.home, name="home"),
-    path(_("find-help/"), views.question, {"step": "danger"}, name="danger"),
-    path(_("find-help/who/"), views.question, {"step": "who"}, name="who"),
-    path(_("find-help/what/"), views.question, {"step": "what"}, name="what"),
-    path(_("find-help/age/"), views.question, {"step": "age"}, name="age"),
+    *(
+        path(question.path, views.question, {"step": question.step}, name=question.step)
+        for question in QUESTIONS
+    ),
     path(_("find-help/results/"), views.results, name="results"),
     path(_("all-help/"), views.directory, name="directory"),
     path(_("all-help/<slug:slug>/"), views.resource_detail, name="resource"),

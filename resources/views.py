@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.decorators import ratelimit
 
-from . import triage
+from . import questionnaire, triage
+from .choices import AgeBand
 from .forms import FeedbackForm
 from .models import Page, Resource
 from .results import BEST_SHOWN, matches_for
@@ -19,42 +20,14 @@ DIRECTORY_PAGE_SIZE = 20
 MAX_SEARCH_LENGTH = 100
 FEEDBACK_RATE = "5/h"  # reports per visitor address per hour
 
-DANGER_CHOICES = [
-    ("yes", _("Yes, someone is in danger now")),
-    ("self-harm", _("I am thinking about hurting myself or ending my life")),
-    ("no", _("No")),
-]
-# The danger answer as the results page sums it up.
-DANGER_SUMMARY = {
-    "yes": _("Someone is in danger now"),
-    "self-harm": _("Thinking about hurting yourself"),
-    "no": _("Nobody in danger now"),
-}
-AGE_CHOICES = [
-    ("under-12", _("Under 12")),
-    ("12-17", _("12 to 17")),
-    ("18-plus", _("18 or older")),
-]
-QUESTIONS = {
-    "danger": _("Is someone in danger right now?"),
-    "who": _("Who are you?"),
-    "what": _("What is happening?"),
-    "age": _("How old is the person being bullied?"),
-}
-HINTS = {
-    "danger": _("For example: someone threatens to hurt you or themselves, today."),
-    "what": _("Tap what fits best."),
-}
-
 
 def read_answers(request, other_names=()):
     known = taxonomy()
-    return triage.parse_answers(
-        request.GET,
-        audiences=[audience.slug for audience in known["audiences"]],
-        bullying_types=[bullying_type.slug for bullying_type in known["types"]],
-        other_names=other_names,
-    )
+    slugs = {
+        name: [entry.slug for entry in known[source.key]]
+        for name, source in questionnaire.SOURCES.items()
+    }
+    return triage.parse_answers(request.GET, **slugs, other_names=other_names)
 
 
 def step_url(step, answers, without=(), extra=()):
@@ -65,50 +38,48 @@ def step_url(step, answers, without=(), extra=()):
 
 
 def home(request):
-    entries = [a for a in taxonomy()["audiences"] if a.slug != "adult"]
+    entries = [audience for audience in taxonomy()["audiences"] if audience.show_on_home]
     pages = [p for p in published_pages() if p.placement == Page.Placement.INFO]
     return render(request, "resources/home.html", {"entries": entries, "pages": pages})
 
 
-def choices_for(step, answers, several):
-    chosen = getattr(answers, step)
-    if step == "danger":
-        options = [(value, label, "") for value, label in DANGER_CHOICES]
-    elif step == "who":
-        options = [(a.slug, a.answer, "") for a in taxonomy()["audiences"]]
-    elif step == "age":
-        options = [(value, label, "") for value, label in AGE_CHOICES]
-    else:
-        options = [(t.slug, t.name, t.description) for t in taxonomy()["types"]]
-        if not several:
-            options.append((triage.NOT_SURE, _("I am not sure"), ""))
-    selected = set(chosen) if isinstance(chosen, tuple) else {chosen}
+def choices_for(question, answers, several):
+    """The answers to offer, each with its words and whether the visitor chose it."""
+    selected = set(answers.given(question.step))
     return [
-        {"value": value, "label": label, "hint": hint, "selected": value in selected}
-        for value, label, hint in options
+        {
+            "value": answer.value,
+            "label": answer.label,
+            "hint": answer.hint,
+            "selected": answer.value in selected,
+        }
+        for answer in question.all_answers(taxonomy())
+        if not (several and answer.alone)
     ]
 
 
 def question(request, step):
     """One question per screen. Each answer is a button: one tap takes you on."""
+    asked = questionnaire.get(step)
     answers = read_answers(request, other_names=("several",))
-    several = step == "what" and request.GET.get("several") == "1"
+    several = asked.several and request.GET.get("several") == "1"
     following = triage.next_step(answers, after=step)
     previous = triage.previous_step(step)
     context = {
         "step": step,
-        "number": triage.STEPS.index(step) + 1,
-        "total": len(triage.STEPS),
-        "question": QUESTIONS[step],
-        "hint": HINTS.get(step, ""),
+        "number": questionnaire.STEPS.index(step) + 1,
+        "total": len(questionnaire.STEPS),
+        "question": asked.text_for(answers.who),
+        "hint": asked.hint_for(answers.who),
         "answers": answers,
-        "choices": choices_for(step, answers, several),
+        "choices": choices_for(asked, answers, several),
+        "several_link": asked.several_link,
         "several": several,
         "action": reverse(f"resources:{following or 'results'}"),
         "hidden": answers.params(without=(step,)),
         "skip_url": step_url(following, answers, without=(step,)),
         "back_url": step_url(previous, answers) if previous else reverse("resources:home"),
-        "several_url": step_url("what", answers, extra=[("several", "1")]),
+        "several_url": step_url(step, answers, extra=[("several", "1")]),
     }
     return render(request, "resources/question.html", context)
 
@@ -125,7 +96,7 @@ def results(request):
         "fallback": fallback,
         "advice": triage.advice_for(answers, advice_steps()),
         "now": now,
-        "change_url": step_url("danger", answers),
+        "change_url": step_url(questionnaire.STEPS[0], answers),
         "directory_url": step_url("directory", answers, without=("danger",)),
     }
     return render(request, "resources/results.html", context)
@@ -134,18 +105,12 @@ def results(request):
 def answers_summary(answers):
     """The answers in words, one per question asked, for the top of the results."""
     known = taxonomy()
-    audiences = {a.slug: a.answer for a in known["audiences"]}
-    types = {t.slug: t.name for t in known["types"]}
-    types[triage.NOT_SURE] = _("I am not sure")
     words = []
-    if answers.danger:
-        words.append(DANGER_SUMMARY[answers.danger])
-    if answers.who:
-        words.append(audiences[answers.who])
-    if answers.what:
-        words.append(", ".join(str(types[slug]) for slug in answers.what))
-    if answers.age:
-        words.append(dict(AGE_CHOICES)[answers.age])
+    for asked in questionnaire.QUESTIONS:
+        given = answers.given(asked.step)
+        if given:
+            summary = {answer.value: answer.summary for answer in asked.all_answers(known)}
+            words.append(", ".join(str(summary[value]) for value in given))
     return words
 
 
@@ -160,7 +125,7 @@ def directory(request):
     if answers.types:
         resources = resources.for_types(answers.types)
     if answers.age:
-        resources = resources.fits_ages(*triage.AGE_BANDS[answers.age])
+        resources = resources.fits_ages(*AgeBand(answers.age).ages)
     if open_now:
         resources = resources.open_now()
     if text:
@@ -177,7 +142,7 @@ def directory(request):
         "filtered": bool(answers.who or answers.what or answers.age or open_now),
         "audiences": taxonomy()["audiences"],
         "bullying_types": taxonomy()["types"],
-        "age_choices": AGE_CHOICES,
+        "age_choices": AgeBand.choices,
         "page_query": query.urlencode(),
         "now": timezone.now(),
     }

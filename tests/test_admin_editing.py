@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from resources.models import Resource
+from resources.models import Audience, Resource
 
 from .conftest import form_values, soup
 
@@ -210,3 +210,28 @@ def test_admin_speaks_dutch_by_default_and_english_when_asked(editor_client):
     english = soup(editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en"))
     assert "Help with online bullying: management" in english.get_text()
     assert "Django administration" not in english.get_text()
+
+
+@pytest.mark.django_db
+def test_an_editor_decides_which_audiences_have_a_button_on_the_home_page(editor_client):
+    def home_buttons():
+        return [a.get_text(strip=True) for a in soup(Client().get("/en/")).select(".entries a")]
+
+    def set_shown(slug, shown):
+        audience = Audience.objects.get(slug=slug)
+        url = reverse("admin:resources_audience_change", args=[audience.pk])
+        data = form_values(soup(editor_client.get(url)).find("form", id="audience_form"))
+        assert data.get("show_on_home") == (None if shown else ["on"])
+        if shown:
+            data["show_on_home"] = ["on"]
+        else:
+            del data["show_on_home"]
+        response = editor_client.post(url, data)
+        assert response.status_code == 302, soup(response).select(".errorlist")
+
+    assert "I am an adult and I am being bullied" not in home_buttons()
+    set_shown("adult", True)
+    assert "I am an adult and I am being bullied" in home_buttons()
+    set_shown("parent", False)
+    assert "I am a parent or carer" not in home_buttons()
+    assert home_buttons()[-1] == "I am an adult and I am being bullied"

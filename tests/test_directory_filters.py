@@ -6,6 +6,7 @@ import itertools
 import pytest
 
 from resources import triage
+from resources.choices import AgeBand
 from resources.models import Resource
 
 
@@ -18,7 +19,8 @@ def test_the_database_age_filter_equals_the_pure_one_for_every_age_range():
             continue
         Resource.objects.filter(pk=resource.pk).update(min_age=low, max_age=high)
         resource.min_age, resource.max_age = low, high
-        for age, (youngest, oldest) in triage.AGE_BANDS.items():
+        for age in AgeBand:
+            youngest, oldest = age.ages
             in_sql = Resource.objects.filter(pk=resource.pk).fits_ages(youngest, oldest).exists()
             assert in_sql == triage.fits_age(resource, age), (low, high, age)
 

@@ -17,6 +17,14 @@ class Audience(Versioned):
         help_text=_("How a visitor says it, for example: I am a parent or carer"),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    show_on_home = models.BooleanField(
+        _("show on the home page"),
+        default=True,
+        help_text=_(
+            "A button on the home page starts the questions with this answer. The "
+            'audience is always an answer to "Who are you?".'
+        ),
+    )
 
     objects = SlugQuerySet.as_manager()
 
