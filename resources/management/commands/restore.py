@@ -1,11 +1,30 @@
+from contextlib import contextmanager
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.test.utils import override_settings
 
 from resources.management.commands.seed import CONTENT_MODELS
 from resources.pagecache import bump_version
+
+
+@contextmanager
+def history_off():
+    """django-simple-history records nothing inside (it reads SIMPLE_HISTORY_ENABLED on every
+    save and many-to-many change). Not django.test's override_settings: the shipped code
+    imports nothing from django.test."""
+    missing = object()
+    before = getattr(settings, "SIMPLE_HISTORY_ENABLED", missing)
+    settings.SIMPLE_HISTORY_ENABLED = False
+    try:
+        yield
+    finally:
+        if before is missing:
+            del settings.SIMPLE_HISTORY_ENABLED
+        else:
+            settings.SIMPLE_HISTORY_ENABLED = before
 
 
 class Command(BaseCommand):
@@ -26,7 +45,7 @@ class Command(BaseCommand):
             )
         # The backup holds the history as it was. Loading sets many-to-many fields, which
         # django-simple-history would otherwise record as new changes by nobody.
-        with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False):
+        with transaction.atomic(), history_off():
             call_command("loaddata", path, verbosity=0)
             bump_version()  # loaddata sends no signals the page cache would notice
         self.stdout.write(f"Restored {path}.")
