@@ -49,7 +49,7 @@ screenshots: $(VENV)/.installed-dev catalogs
 	@mkdir -p .cache && rm -f $(SCREENSHOTS_DB)
 	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py seed
-	$(BIN)/python manage.py screenshots
+	$(BIN)/python -m devtools.screenshots
 
 # Speed and load (README.md, "Benchmark"): production server, throw-away database; need wrk.
 # BENCH_ARGS / LOAD_ARGS pass options, e.g. BENCH_ARGS="--sizes 100,1000".

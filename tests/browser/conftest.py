@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from helpfinder import browser as chromium
+from devtools import chromium
 from tests.conftest import LANGUAGES, public_urls, totp_code
 
 REQUIRED = os.environ.get("HELPFINDER_REQUIRE_BROWSER", "").strip().lower() in {"1", "true", "yes"}
