@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Local development and tests run with debug on; production sets DJANGO_DEBUG=false.
 export DJANGO_DEBUG ?= true
 
-.PHONY: run test check bench load messages catalogs vnu screenshots judge clean
+.PHONY: run test test-fast check bench load messages catalogs vnu screenshots judge clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -32,6 +32,11 @@ run: $(VENV)/.installed catalogs
 test: $(VENV)/.installed-dev catalogs vnu
 	$(BIN)/python -m pytest
 
+# The quick loop while working: all but the browser tests and the tests that start other
+# processes (their markers are in pyproject.toml). `make test` runs them too, as CI does.
+test-fast: $(VENV)/.installed-dev catalogs
+	$(BIN)/python -m pytest -m "not browser and not processes"
+
 # The W3C HTML checker for the tests, from npm into .cache/vnu (run with Java). Without npm
 # (or offline) this does nothing and the HTML check is skipped with one line saying so.
 VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
@@ -49,7 +54,7 @@ screenshots: $(VENV)/.installed-dev catalogs
 	@mkdir -p .cache && rm -f $(SCREENSHOTS_DB)
 	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py seed
-	$(BIN)/python manage.py screenshots
+	$(BIN)/python -m devtools.screenshots
 
 # Speed and load (README.md, "Benchmark"): production server, throw-away database; need wrk.
 # BENCH_ARGS / LOAD_ARGS pass options, e.g. BENCH_ARGS="--sizes 100,1000".

@@ -28,6 +28,7 @@ def test_every_string_is_translated(language):
     assert not fuzzy, f"{language}: translation marked fuzzy for {fuzzy}"
 
 
+@pytest.mark.processes
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_catalog_has_every_string_the_code_and_templates_use(language, tmp_path):
     if not shutil.which("xgettext"):

@@ -108,6 +108,7 @@ def forward(listener, target_port):
         threading.Thread(target=pipe, args=(upstream, client), daemon=True).start()
 
 
+@pytest.mark.processes
 @pytest.mark.django_db(transaction=True)
 def test_real_postgresql_connection_to_a_closed_port_then_back(tmp_path):
     with socket.socket() as probe:

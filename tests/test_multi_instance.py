@@ -26,10 +26,13 @@ from .conftest import form_values, totp_code
 ROOT = Path(settings.BASE_DIR)
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
 
-pytestmark = pytest.mark.skipif(
-    not (connection.vendor == "postgresql" and CACHE_URL.startswith("redis://")),
-    reason="needs DATABASE_URL=postgres://… and DJANGO_CACHE_URL=redis://… (CI sets both)",
-)
+pytestmark = [
+    pytest.mark.processes,
+    pytest.mark.skipif(
+        not (connection.vendor == "postgresql" and CACHE_URL.startswith("redis://")),
+        reason="needs DATABASE_URL=postgres://… and DJANGO_CACHE_URL=redis://… (CI sets both)",
+    ),
+]
 
 
 def free_port():

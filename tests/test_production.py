@@ -11,6 +11,8 @@ from .conftest import production_environ
 
 ROOT = Path(__file__).resolve().parent.parent
 
+pytestmark = pytest.mark.processes
+
 FETCH = r"""
 import json, django
 django.setup()

@@ -11,6 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GOOD_KEY = "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP"
 PRINT = "from django.conf import settings as s; print({expr})"
 
+# Each test loads the settings in a new Python, with an environment of its own.
+pytestmark = pytest.mark.processes
+
 
 def load_settings(env, expr="s.DEBUG"):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}

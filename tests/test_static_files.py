@@ -6,9 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import production_environ
 
 ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.processes
 
 FETCH = r"""
 import json, django

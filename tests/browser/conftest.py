@@ -15,6 +15,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
@@ -23,13 +24,23 @@ from django.urls import reverse
 from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from helpfinder import browser as chromium
+from devtools import chromium
 from tests.conftest import LANGUAGES, public_urls, totp_code
 
 REQUIRED = os.environ.get("HELPFINDER_REQUIRE_BROWSER", "").strip().lower() in {"1", "true", "yes"}
 
 # The rules axe-core checks: WCAG 2.0, 2.1 and 2.2, levels A and AA. No rule is turned off.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+# tryfirst: before pytest's own hook deselects by marker (-m "not browser", make test-fast).
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Every test in this folder is a browser test (this hook sees the whole session's tests)."""
+    folder = Path(__file__).parent
+    for item in items:
+        if folder in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 class Unavailable(pytest.skip.Exception):

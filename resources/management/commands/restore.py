@@ -1,10 +1,29 @@
+from contextlib import contextmanager
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.test.utils import override_settings
 
 from resources.contentcache import CONTENT_MODELS, content_changed
+
+
+@contextmanager
+def history_off():
+    """django-simple-history records nothing inside (it reads SIMPLE_HISTORY_ENABLED on every
+    save and many-to-many change). Not django.test's override_settings: the shipped code
+    imports nothing from django.test."""
+    missing = object()
+    before = getattr(settings, "SIMPLE_HISTORY_ENABLED", missing)
+    settings.SIMPLE_HISTORY_ENABLED = False
+    try:
+        yield
+    finally:
+        if before is missing:
+            del settings.SIMPLE_HISTORY_ENABLED
+        else:
+            settings.SIMPLE_HISTORY_ENABLED = before
 
 
 class Command(BaseCommand):
@@ -25,7 +44,7 @@ class Command(BaseCommand):
             )
         # The backup holds the history as it was. Loading sets many-to-many fields, which
         # django-simple-history would otherwise record as new changes by nobody.
-        with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False):
+        with transaction.atomic(), history_off():
             call_command("loaddata", path, verbosity=0)
             content_changed()  # after the backup's own, older, content version
         self.stdout.write(f"Restored {path}.")
