@@ -36,7 +36,7 @@ def security_txt(request):
     lines = [
         f"Contact: {settings.HELPFINDER_SECURITY_CONTACT}",
         f"Expires: {expires.isoformat()}",
-        "Preferred-Languages: nl, en",
+        f"Preferred-Languages: {', '.join(code for code, _name in settings.LANGUAGES)}",
         f"Canonical: {request.build_absolute_uri()}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import District, Kind, Route, Status
 from ..hours import open_state
-from ..languages import localized
+from ..languages import column, localized
 from ..phone import tel_href, validate_phone
 from ..triage import Candidate
 from .base import SlugQuerySet, Versioned
@@ -327,7 +327,7 @@ class Resource(Versioned):
     )
 
     class Meta:
-        ordering = ["-sort_weight", "name_nl"]
+        ordering = ["-sort_weight", column("name")]
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
         permissions = [("delete_published_resource", _("Can delete a published resource"))]
