@@ -26,6 +26,7 @@ from .choices import Status
 from .importexport import ResourceCSV
 from .languages import column, columns
 from .models import (
+    CONTACT_DETAILS,
     Advice,
     Audience,
     BullyingType,
@@ -244,24 +245,7 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
     fieldsets = [
         (None, {"fields": ["status", "kind", "name", "slug", "summary"]}),
         (_("What they do"), {"fields": ["description", "how_it_works"]}),
-        (
-            _("How to get in touch"),
-            {
-                "fields": [
-                    "phone",
-                    "phone_alt",
-                    "chat_url",
-                    "whatsapp_url",
-                    "website",
-                    "email",
-                    "contact_note",
-                    "street_address",
-                    "postcode",
-                    "city",
-                    "district",
-                ]
-            },
-        ),
+        (_("How to get in touch"), {"fields": list(CONTACT_DETAILS)}),
         (
             _("For whom"),
             {

@@ -12,22 +12,13 @@ from import_export.resources import ModelResource
 
 from .hours import periods_to_text, text_to_periods
 from .languages import columns, translated_fields
-from .models import Audience, BullyingType, OpeningHours, Resource
+from .models import CONTACT_DETAILS, Audience, BullyingType, OpeningHours, Resource
 
 PLAIN = [
     "slug",
     "kind",
     "status",
-    "phone",
-    "phone_alt",
-    "chat_url",
-    "whatsapp_url",
-    "website",
-    "email",
-    "street_address",
-    "postcode",
-    "city",
-    "district",
+    *(name for name in CONTACT_DETAILS if name not in translated_fields(Resource)),
     "min_age",
     "max_age",
     "is_free",

@@ -8,11 +8,12 @@ holds ``name_nl`` and ``name_en`` next to each other.
 from .content import Advice, Page
 from .content_version import ContentVersion
 from .feedback import Feedback
-from .listing import Resource, relevance_links
+from .listing import CONTACT_DETAILS, Resource, relevance_links
 from .opening_hours import OpeningHours
 from .taxonomy import Audience, BullyingType
 
 __all__ = [
+    "CONTACT_DETAILS",
     "Advice",
     "Audience",
     "BullyingType",
