@@ -8,7 +8,6 @@ The Dutch stemmer keeps the "ge-" of past participles ("gepest" stays "gepest", 
 "pesten" becomes "pest"), so for Dutch each word starting with "ge" is also tried without it.
 """
 
-from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
@@ -16,7 +15,6 @@ from django.db.models import Q
 from django.utils.translation import get_language
 
 from .languages import localized
-from .models import Resource
 
 FIELDS = ("name", "summary", "description")
 # The text search configurations that PostgreSQL (14 and later) ships, each named after
@@ -55,23 +53,10 @@ def configuration(language):
 
 def search_vector(language):
     """What PostgreSQL searches in, for one language. resource_search_<code>_idx indexes
-    exactly this expression (see index_statements): change one, add a migration."""
+    exactly this expression, written out in a migration (0007 for nl and en): change it,
+    add a migration; tests/test_search_index.py says so and prints the new SQL."""
     config = configuration(language)
     return SearchVector(*(localized(field, language) for field in FIELDS), config=config)
-
-
-def index_statements(schema_editor):
-    """CREATE INDEX for a GIN index on each language's search_vector (PostgreSQL), with
-    the SQL the ORM writes for it, so that the planner recognises it in searches."""
-    connection = schema_editor.connection
-    for code, _name in settings.LANGUAGES:
-        query = Resource.objects.alias(vector=search_vector(code)).query
-        sql, params = query.get_compiler(connection=connection).compile(query.annotations["vector"])
-        expression = sql % tuple(schema_editor.quote_value(value) for value in params)
-        yield (
-            f'CREATE INDEX IF NOT EXISTS "resource_search_{code}_idx" '
-            f'ON "resources_resource" USING gin (({expression}))'
-        )
 
 
 def search_resources(queryset, text):

@@ -15,6 +15,7 @@ from ..choices import District, Kind, Route, Status
 from ..hours import open_state
 from ..languages import column, localized
 from ..phone import tel_href, validate_phone
+from ..search import search_resources
 from ..triage import Candidate
 from .base import SlugQuerySet, Versioned
 from .opening_hours import OpeningHours, open_condition
@@ -146,8 +147,6 @@ class ResourceQuerySet(SlugQuerySet):
 
     def search(self, text):
         """Full text in the active language; see resources/search.py."""
-        from ..search import search_resources  # search.py reads the model (migration 0007)
-
         return search_resources(self, text)
 
     def candidates(self):
