@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from resources.choices import Status
-from resources.languages import translated_fields
+from resources.languages import codes, column, translated_fields
 from resources.models import OpeningHours, Resource
 from resources.models.listing import CONTACT_DETAILS, TRANSLATED_CONTACT_DETAILS
 
@@ -19,6 +19,9 @@ def make_resource(**fields):
         "summary_nl": "Helpt.",
         "summary_en": "Helps.",
     }
+    # A language after Dutch and English has its texts: these tests are about those two.
+    for code in [code for code in codes() if code not in ("nl", "en")]:
+        values.update({column("name", code): "Hulplijn", column("summary", code): "Helpt."})
     values.update(fields)
     return Resource(**values)
 
