@@ -59,9 +59,9 @@ def test_a_migration_creates_the_index_that_search_asks_for_in_each_language(cod
     expected = index_statement(code)
     migrated = migrated_index_statements().get(code, "")
     assert without_layout(migrated) == without_layout(expected), (
-        f"Search in {code} asks PostgreSQL for another expression than the index "
-        f"resource_search_{code}_idx has: add a migration with SEARCH_INDEXES = "
-        f"{{{code!r}: ...}} that drops the old index and creates this one:\n{expected}"
+        f"No migration creates the index resource_search_{code}_idx that search in {code} "
+        f"asks for now. Add one like 0007, with SEARCH_INDEXES = {{{code!r}: ...}}, that "
+        f"drops the old index (if there is one) and runs:\n{expected}"
     )
 
 
