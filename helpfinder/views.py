@@ -13,7 +13,7 @@ RETRY_AFTER_SECONDS = 30
 
 
 def choose_language(request):
-    """/ goes to /nl/ or /en/, by what the browser asks for; Dutch when it asks for neither."""
+    """/ goes to /nl/, /en/, ... by what the browser asks for; Dutch when it asks for none."""
     response = redirect("resources:home")  # LocaleMiddleware has activated the language
     patch_vary_headers(response, ["Accept-Language"])
     return response

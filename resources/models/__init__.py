@@ -2,7 +2,7 @@
 advice for what to do now, information pages, and feedback from the public.
 
 Translated fields (name, summary, ...) are registered in ``translation.py``; the database
-holds ``name_nl`` and ``name_en`` next to each other.
+holds a column per language: ``name_nl``, ``name_en``, ...
 """
 
 from .content import Advice, Page
