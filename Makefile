@@ -71,9 +71,12 @@ check: $(VENV)/.installed-dev
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-# Refresh the .po files from the code and templates (needs GNU gettext).
+# Refresh the .po files from the code and templates (needs GNU gettext), for every language
+# in settings.LANGUAGES (a new one gets its catalog).
+LOCALE_OPTIONS = $(BIN)/python manage.py shell -v0 -c \
+	'from django.conf import settings; print(*(f"--locale={c}" for c, _ in settings.LANGUAGES))'
 messages: $(VENV)/.installed
-	$(BIN)/python manage.py makemessages --locale nl --locale en --no-obsolete --no-location
+	$(BIN)/python manage.py makemessages $$($(LOCALE_OPTIONS)) --no-obsolete --no-location
 
 clean:
 	rm -rf $(VENV) staticfiles

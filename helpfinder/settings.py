@@ -182,9 +182,10 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
-# An empty English text shows the Dutch one, and the other way round.
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl", "en")
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+# An empty text shows the first one filled in, in the order of LANGUAGES: an empty English
+# text shows the Dutch one, and the other way round.
+MODELTRANSLATION_FALLBACK_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", "") or BASE_DIR / "staticfiles")

@@ -13,7 +13,7 @@ RETRY_AFTER_SECONDS = 30
 
 
 def choose_language(request):
-    """/ goes to /nl/ or /en/, by what the browser asks for; Dutch when it asks for neither."""
+    """/ goes to /nl/, /en/, ... by what the browser asks for; Dutch when it asks for none."""
     response = redirect("resources:home")  # LocaleMiddleware has activated the language
     patch_vary_headers(response, ["Accept-Language"])
     return response
@@ -36,7 +36,7 @@ def security_txt(request):
     lines = [
         f"Contact: {settings.HELPFINDER_SECURITY_CONTACT}",
         f"Expires: {expires.isoformat()}",
-        "Preferred-Languages: nl, en",
+        f"Preferred-Languages: {', '.join(code for code, _name in settings.LANGUAGES)}",
         f"Canonical: {request.build_absolute_uri()}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

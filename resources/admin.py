@@ -24,7 +24,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import admin_preview, saving
 from .choices import Status
 from .importexport import ResourceCSV
+from .languages import column, columns
 from .models import (
+    CONTACT_DETAILS,
     Advice,
     Audience,
     BullyingType,
@@ -228,32 +230,15 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
         "district",
         NeedsReviewFilter,
     ]
-    search_fields = ["name_nl", "name_en", "slug", "phone", "summary_nl", "summary_en"]
+    search_fields = [*columns("name"), "slug", "phone", *columns("summary")]
     list_select_related = ["verified_by"]
     readonly_fields = ["verified_by"]
-    prepopulated_fields = {"slug": ["name_nl"]}
+    prepopulated_fields = {"slug": [column("name")]}
     actions = ["mark_checked_today"]
     fieldsets = [
         (None, {"fields": ["status", "kind", "name", "slug", "summary"]}),
         (_("What they do"), {"fields": ["description", "how_it_works"]}),
-        (
-            _("How to get in touch"),
-            {
-                "fields": [
-                    "phone",
-                    "phone_alt",
-                    "chat_url",
-                    "whatsapp_url",
-                    "website",
-                    "email",
-                    "contact_note",
-                    "street_address",
-                    "postcode",
-                    "city",
-                    "district",
-                ]
-            },
-        ),
+        (_("How to get in touch"), {"fields": list(CONTACT_DETAILS)}),
         (
             _("For whom"),
             {
@@ -371,7 +356,7 @@ class BullyingTypeAdmin(ContentAdmin):
 class AdviceAdmin(ContentAdmin):
     list_display = ["title", "slug", "position", "audience_names", "min_age", "max_age"]
     list_filter = ["audiences", "bullying_types", "min_age", "max_age"]
-    search_fields = ["title_nl", "title_en", "body_nl", "body_en"]
+    search_fields = [*columns("title"), *columns("body")]
     fieldsets = [
         (None, {"fields": ["title", "slug", "body", "position"]}),
         (_("For whom"), {"fields": ["audiences", "bullying_types", "min_age", "max_age"]}),
@@ -390,7 +375,7 @@ class AdviceAdmin(ContentAdmin):
 class PageAdmin(ContentAdmin):
     list_display = ["title", "slug", "status", "placement", "position", "updated_at"]
     list_filter = ["status", "placement"]
-    search_fields = ["title_nl", "title_en", "body_nl", "body_en"]
+    search_fields = [*columns("title"), *columns("body")]
 
 
 @admin.register(Feedback)

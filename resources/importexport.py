@@ -1,4 +1,4 @@
-"""Resources as CSV, both languages in their own columns, for django-import-export.
+"""Resources as CSV, each language in its own columns, for django-import-export.
 
 Audiences (audiences: made for; also_for) and bullying types (bullying_types: specialist;
 general_types) are slugs separated by ";". Opening hours are one column:
@@ -6,30 +6,20 @@ general_types) are slugs separated by ";". Opening hours are one column:
 first (preview); if any row is invalid, nothing is imported.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 from import_export.resources import ModelResource
-from modeltranslation.translator import translator
 
 from . import saving
 from .hours import periods_to_text, text_to_periods
-from .models import Audience, BullyingType, Resource
+from .languages import columns, translated_fields
+from .models import CONTACT_DETAILS, Audience, BullyingType, Resource
 
 PLAIN = [
     "slug",
     "kind",
     "status",
-    "phone",
-    "phone_alt",
-    "chat_url",
-    "whatsapp_url",
-    "website",
-    "email",
-    "street_address",
-    "postcode",
-    "city",
-    "district",
+    *(name for name in CONTACT_DETAILS if name not in translated_fields(Resource)),
     "min_age",
     "max_age",
     "is_free",
@@ -50,9 +40,8 @@ LINKS = ["audiences", "also_for", "bullying_types", "general_types"]
 
 
 def translated_columns():
-    """name_nl, name_en, summary_nl, ...: every translated field (translation.py), in order."""
-    translated = translator.get_options_for_model(Resource).fields
-    return [f"{field}_{code}" for field in translated for code, _name in settings.LANGUAGES]
+    """Every translated field (translation.py) in every language: name_nl, name_en, ..."""
+    return [name for field in translated_fields(Resource) for name in columns(field)]
 
 
 class SlugsWidget(widgets.ManyToManyWidget):

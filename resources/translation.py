@@ -4,22 +4,26 @@ History is registered here, after the translation registration, so that the hist
 tables get every language column (name_nl, name_en, ...) and a revert restores them all.
 """
 
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
 from .models import Advice, Audience, BullyingType, OpeningHours, Page, Resource
 
+# Texts required in the default language (Dutch); the others fall back to it.
+DEFAULT = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
 
 @register(Audience)
 class AudienceTranslation(TranslationOptions):
     fields = ("name", "answer")
-    required_languages = ("nl",)
+    required_languages = (DEFAULT,)
 
 
 @register(BullyingType)
 class BullyingTypeTranslation(TranslationOptions):
     fields = ("name", "description")
-    required_languages = {"nl": ("name",)}
+    required_languages = {DEFAULT: ("name",)}
 
 
 @register(Resource)
@@ -33,19 +37,19 @@ class ResourceTranslation(TranslationOptions):
         "hours_note",
         "contact_note",
     )
-    required_languages = {"nl": ("name", "summary")}
+    required_languages = {DEFAULT: ("name", "summary")}
 
 
 @register(Advice)
 class AdviceTranslation(TranslationOptions):
     fields = ("title", "body")
-    required_languages = ("nl",)
+    required_languages = (DEFAULT,)
 
 
 @register(Page)
 class PageTranslation(TranslationOptions):
     fields = ("title", "summary", "body")
-    required_languages = ("nl",)
+    required_languages = (DEFAULT,)
 
 
 register_history(Audience)

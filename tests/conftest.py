@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
@@ -72,7 +73,10 @@ def empty_db(db):
         model.objects.all().delete()
 
 
+# The languages whose words the tests know: they assert Dutch and English text.
 LANGUAGES = ["nl", "en"]
+# Every language of the site: each page works, and keeps no trace, in each one.
+SITE_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 PAGE_SLUGS = [
     "what-is-cyberbullying",
     "effects",

@@ -7,11 +7,11 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import LANGUAGES, public_urls
+from .conftest import SITE_LANGUAGES, public_urls
 
 # A piece of markup that must never come back unescaped, wherever it was put.
 DANGER = '"><script>hf(1)</script>'
-PATHS = sorted({url.split("?")[0] for language in LANGUAGES for url in public_urls(language)})
+PATHS = sorted({url.split("?")[0] for language in SITE_LANGUAGES for url in public_urls(language)})
 PATHS.append("/nl/alle-hulp/helpwanted/klopt-er-iets-niet/")
 FUZZ = settings(
     max_examples=120,

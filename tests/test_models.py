@@ -6,7 +6,9 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from resources.choices import Status
+from resources.languages import codes, column, translated_fields
 from resources.models import OpeningHours, Resource
+from resources.models.listing import CONTACT_DETAILS, TRANSLATED_CONTACT_DETAILS
 
 
 def make_resource(**fields):
@@ -17,6 +19,9 @@ def make_resource(**fields):
         "summary_nl": "Helpt.",
         "summary_en": "Helps.",
     }
+    # A language after Dutch and English has its texts: these tests are about those two.
+    for code in [code for code in codes() if code not in ("nl", "en")]:
+        values.update({column("name", code): "Hulplijn", column("summary", code): "Helpt."})
     values.update(fields)
     return Resource(**values)
 
@@ -83,6 +88,12 @@ def test_any_one_way_to_contact_is_enough_to_publish(contact, empty_db):
     resource.full_clean()
     resource.save()
     assert Resource.objects.published().count() == 1
+
+
+def test_the_model_knows_which_contact_details_translation_py_translates():
+    # The constraint is built before translation.py registers the translated fields.
+    translated = set(CONTACT_DETAILS) & set(translated_fields(Resource))
+    assert set(TRANSLATED_CONTACT_DETAILS) == translated
 
 
 def test_draft_without_contact_is_allowed(empty_db):

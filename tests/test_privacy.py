@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 from django.test import Client
 
-from .conftest import LANGUAGES, public_urls
+from .conftest import SITE_LANGUAGES, public_urls
 
 VISITOR_ADDRESS = "198.51.100.23"
 SECRET_ANSWERS = "who=parent&what=images&age=12-17&q=geheimwoord"
@@ -17,7 +17,7 @@ def row_counts():
 
 
 def visit_everything(client):
-    for language in LANGUAGES:
+    for language in SITE_LANGUAGES:
         for url in public_urls(language):
             client.get(url.split("?")[0] + "?" + SECRET_ANSWERS)
     client.get("/nl/bestaat-niet/?" + SECRET_ANSWERS)  # 404
@@ -26,7 +26,7 @@ def visit_everything(client):
 
 @pytest.mark.django_db
 def test_public_pages_set_no_cookies_only_the_feedback_form_sets_csrf(client):
-    for language in LANGUAGES:
+    for language in SITE_LANGUAGES:
         for url in public_urls(language):
             assert not client.get(url).cookies, url
     form = client.get("/en/all-help/helpwanted/report-a-mistake/")

@@ -123,6 +123,7 @@ def test_unknown_cache_url_is_an_error():
 
 def test_amsterdam_time_and_dutch_first():
     result = load_settings(
-        {"DJANGO_DEBUG": "true"}, expr="s.TIME_ZONE, s.LANGUAGE_CODE, [c for c, _ in s.LANGUAGES]"
+        {"DJANGO_DEBUG": "true"},
+        expr="s.TIME_ZONE, s.LANGUAGE_CODE, [c for c, _ in s.LANGUAGES][:2]",  # more may follow
     )
     assert result.stdout.strip() == "Europe/Amsterdam nl ['nl', 'en']"

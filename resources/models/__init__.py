@@ -2,17 +2,18 @@
 advice for what to do now, information pages, and feedback from the public.
 
 Translated fields (name, summary, ...) are registered in ``translation.py``; the database
-holds ``name_nl`` and ``name_en`` next to each other.
+holds a column per language: ``name_nl``, ``name_en``, ...
 """
 
 from .content import Advice, Page
 from .content_version import ContentVersion
 from .feedback import Feedback
-from .listing import Resource, relevance_links
+from .listing import CONTACT_DETAILS, Resource, relevance_links
 from .opening_hours import OpeningHours
 from .taxonomy import Audience, BullyingType
 
 __all__ = [
+    "CONTACT_DETAILS",
     "Advice",
     "Audience",
     "BullyingType",

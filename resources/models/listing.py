@@ -13,12 +13,47 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import District, Kind, Route, Status
 from ..hours import open_state
-from ..languages import localized
+from ..languages import column, localized
 from ..phone import tel_href, validate_phone
+from ..search import search_resources
 from ..triage import Candidate
 from .base import SlugQuerySet, Versioned
 from .opening_hours import OpeningHours, open_condition
 from .taxonomy import Audience, BullyingType
+
+# How to get in touch, in the order of the admin's fieldset and the CSV's columns; True for
+# a way to reach them on its own: a published listing needs at least one of those
+# (resource_published_has_contact).
+CONTACT_DETAILS = {
+    "phone": True,
+    "phone_alt": False,  # a second number, beside the first
+    "chat_url": True,
+    "whatsapp_url": True,
+    "website": True,
+    "email": True,
+    "contact_note": True,
+    "street_address": True,
+    "postcode": False,  # parts of the address
+    "city": False,
+    "district": False,
+}
+# The translated ones (translation.py registers them; a test checks that the two agree).
+# Their text in the default language counts.
+TRANSLATED_CONTACT_DETAILS = ("contact_note",)
+_ways = [name for name, way in CONTACT_DETAILS.items() if way]
+_plain_ways = [name for name in _ways if name not in TRANSLATED_CONTACT_DETAILS]
+_translated_ways = [column(name) for name in _ways if name in TRANSLATED_CONTACT_DETAILS]
+
+
+def published_has_contact():
+    """The condition of resource_published_has_contact: a draft, or a way to reach them
+    filled in. A translated column may also be NULL."""
+    condition = ~Q(status=Status.PUBLISHED)
+    for name in _plain_ways:
+        condition |= ~Q(**{name: ""})
+    for name in _translated_ways:
+        condition |= Q(**{f"{name}__isnull": False}) & ~Q(**{name: ""})
+    return condition
 
 
 def review_cutoff(today=None):
@@ -109,8 +144,6 @@ class ResourceQuerySet(SlugQuerySet):
 
     def search(self, text):
         """Full text in the active language; see resources/search.py."""
-        from ..search import search_resources  # search.py reads the model (migration 0007)
-
         return search_resources(self, text)
 
     def candidates(self):
@@ -313,18 +346,11 @@ class Resource(Versioned):
 
     objects = ResourceQuerySet.as_manager()
 
-    CONTACT_FIELDS = (
-        "phone",
-        "chat_url",
-        "whatsapp_url",
-        "website",
-        "email",
-        "street_address",
-        "contact_note_nl",
-    )
+    # The columns of the ways to reach them (CONTACT_DETAILS), as the constraint reads them.
+    CONTACT_FIELDS = (*_plain_ways, *_translated_ways)
 
     class Meta:
-        ordering = ["-sort_weight", "name_nl"]
+        ordering = ["-sort_weight", column("name")]
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
         permissions = [("delete_published_resource", _("Can delete a published resource"))]
@@ -345,15 +371,7 @@ class Resource(Versioned):
                 ),
             ),
             models.CheckConstraint(
-                condition=~Q(status=Status.PUBLISHED)
-                | ~Q(phone="")
-                | ~Q(chat_url="")
-                | ~Q(whatsapp_url="")
-                | ~Q(website="")
-                | ~Q(email="")
-                | ~Q(street_address="")
-                # contact_note is translated; its Dutch column may be NULL.
-                | (Q(contact_note_nl__isnull=False) & ~Q(contact_note_nl="")),
+                condition=published_has_contact(),
                 name="resource_published_has_contact",
                 violation_error_message=_(
                     "A published resource needs at least one way to contact it: "
