@@ -310,12 +310,11 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
     def mark_checked_today(self, request, queryset):
         today = timezone.localdate()
         with transaction.atomic():
-            resources = list(queryset)
+            resources = list(queryset.select_for_update(of=("self",)))
             for resource in resources:
-                with saving.save_content(resource):
-                    resource.last_verified = today
-                    resource.verified_by = request.user
-                    resource.save()
+                resource.last_verified = today
+                resource.verified_by = request.user
+                saving.save_locked(resource)
         count = len(resources)
         self.message_user(
             request,

@@ -41,6 +41,7 @@ from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
+from .languages import codes
 from .models import Advice, Audience, BullyingType, ContentVersion, OpeningHours, Page, Resource
 
 # Everything the public sees. Opening hours before listings: when the seed writes each
@@ -149,7 +150,7 @@ class PublicPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+        self.prefixes = tuple(f"/{code}/" for code in codes())
 
     def __call__(self, request):
         remembered = _this_request.set({})

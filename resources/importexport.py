@@ -13,13 +13,13 @@ from import_export.resources import ModelResource
 from . import saving
 from .hours import periods_to_text, text_to_periods
 from .languages import columns, translated_fields
-from .models import CONTACT_DETAILS, Audience, BullyingType, Resource
+from .models import CONTACT_DETAILS, TRANSLATED_CONTACT_DETAILS, Audience, BullyingType, Resource
 
 PLAIN = [
     "slug",
     "kind",
     "status",
-    *(name for name in CONTACT_DETAILS if name not in translated_fields(Resource)),
+    *(name for name in CONTACT_DETAILS if name not in TRANSLATED_CONTACT_DETAILS),
     "min_age",
     "max_age",
     "is_free",

@@ -8,6 +8,7 @@ So a new set of answers costs no query for the listings."""
 
 from . import triage
 from .choices import Kind
+from .questionnaire import IN_DANGER
 from .sitedata import candidates, candidates_for
 
 RESULTS_SHOWN = 10
@@ -21,7 +22,7 @@ def matches_for(answers, now, limit=RESULTS_SHOWN):
     matches = triage.rank(answers, candidates_for(answers), now, limit)
     fallback = not matches
     if fallback:
-        everyone = triage.Answers(danger="yes", age=answers.age)
+        everyone = triage.Answers(danger=IN_DANGER, age=answers.age)
         general = [c for c in candidates() if c.kind in GENERAL_KINDS and not for_some(c)]
         matches = triage.rank(everyone, general, now, limit)
     return matches, fallback

@@ -97,7 +97,10 @@ def test_each_language_is_searched_with_the_configuration_named_after_it(languag
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="text search configurations")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="PostgreSQL's text search configurations exist on PostgreSQL",
+)
 def test_postgresql_has_every_configuration_that_search_may_ask_for():
     with connection.cursor() as cursor:
         cursor.execute("SELECT cfgname FROM pg_ts_config")

@@ -8,12 +8,13 @@ holds a column per language: ``name_nl``, ``name_en``, ...
 from .content import Advice, Page
 from .content_version import ContentVersion
 from .feedback import Feedback
-from .listing import CONTACT_DETAILS, Resource, relevance_links
+from .listing import CONTACT_DETAILS, TRANSLATED_CONTACT_DETAILS, Resource, relevance_links
 from .opening_hours import OpeningHours
 from .taxonomy import Audience, BullyingType
 
 __all__ = [
     "CONTACT_DETAILS",
+    "TRANSLATED_CONTACT_DETAILS",
     "Advice",
     "Audience",
     "BullyingType",
