@@ -26,12 +26,11 @@ from .choices import Status
 from .importexport import ResourceCSV
 from .languages import column, columns
 from .models import (
-    CONTACT_DETAILS,
     Advice,
     Audience,
     BullyingType,
     Feedback,
-    OpeningHours,
+    ContactChannel,
     Page,
     Resource,
 )
@@ -203,9 +202,8 @@ class LabelledInlineFormSet(forms.BaseInlineFormSet):
             field.widget.attrs.setdefault("aria-label", field.label)
 
 
-class OpeningHoursInline(admin.TabularInline):
-    model = OpeningHours
-    formset = LabelledInlineFormSet
+class ContactChannelInline(admin.StackedInline):
+    model = ContactChannel
     extra = 1
 
 
@@ -218,8 +216,8 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
     import_export_change_list_template = "admin/resources/resource/change_list.html"
     import_formats = [CSV]
     export_formats = [CSV]
-    inlines = [OpeningHoursInline]
-    list_display = ["name", "kind", "status", "phone", "last_verified", "verified_by", "is_fresh"]
+    inlines = [ContactChannelInline]
+    list_display = ["name", "kind", "status", "last_verified", "verified_by", "is_fresh"]
     list_filter = [
         "status",
         "kind",
@@ -230,7 +228,7 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
         "district",
         NeedsReviewFilter,
     ]
-    search_fields = [*columns("name"), "slug", "phone", *columns("summary")]
+    search_fields = [*columns("name"), "slug", "contact_channels__address", *columns("summary")]
     list_select_related = ["verified_by"]
     readonly_fields = ["verified_by"]
     prepopulated_fields = {"slug": [column("name")]}
@@ -238,7 +236,7 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
     fieldsets = [
         (None, {"fields": ["status", "kind", "name", "slug", "summary"]}),
         (_("What they do"), {"fields": ["description", "how_it_works"]}),
-        (_("How to get in touch"), {"fields": list(CONTACT_DETAILS)}),
+        (_("How to get in touch"), {"fields": ["contact_note", "district"]}),
         (
             _("For whom"),
             {
@@ -270,7 +268,6 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
                 ],
             },
         ),
-        (_("Opening hours"), {"fields": ["open_24_7", "hours_note"]}),
         (
             _("Facts check"),
             {"fields": ["last_verified", "verified_by", "source_url", "staff_note", "sort_weight"]},

@@ -38,6 +38,41 @@ class Route(models.TextChoices):
     LAST = "last", _("Last resort (when other help did not work)")
 
 
+class ChannelKind(models.TextChoices):
+    """A way to get in touch. Several of one kind are allowed (a second phone number)."""
+
+    PHONE = "phone", _("Phone")
+    CHAT = "chat", _("Chat")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    EMAIL = "email", _("E-mail")
+    WEBSITE = "website", _("Website")
+    VISIT = "visit", _("Visit")
+
+    @property
+    def has_hours(self):
+        """Someone answers at set times (a website or an e-mail address has no hours)."""
+        return self in HOURS_KINDS
+
+
+HOURS_KINDS = frozenset({ChannelKind.PHONE, ChannelKind.CHAT, ChannelKind.WHATSAPP, ChannelKind.VISIT})
+
+
+class Hours(models.TextChoices):
+    """When a channel is open: these weekly hours, day and night, or not known."""
+
+    WEEK = "week", _("these hours")
+    ALWAYS = "always", _("day and night")
+    UNKNOWN = "unknown", _("not known")
+
+
+class Cost(models.TextChoices):
+    """What it costs to use a channel; empty: not known."""
+
+    FREE = "free", _("free")
+    LOCAL_RATE = "local-rate", _("local rate")
+    PER_MINUTE = "per-minute", _("paid per minute")
+
+
 class Weekday(models.IntegerChoices):
     MONDAY = 0, _("Monday")
     TUESDAY = 1, _("Tuesday")

@@ -42,11 +42,19 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from .languages import codes
-from .models import Advice, Audience, BullyingType, ContentVersion, OpeningHours, Page, Resource
+from .models import (
+    Advice,
+    Audience,
+    BullyingType,
+    ContactChannel,
+    ContentVersion,
+    Page,
+    Resource,
+)
 
 # Everything the public sees. Opening hours before listings: when the seed writes each
 # object's first history record, a listing's record includes its hours.
-CONTENT_MODELS = [Audience, BullyingType, OpeningHours, Resource, Advice, Page]
+CONTENT_MODELS = [Audience, BullyingType, ContactChannel, Resource, Advice, Page]
 
 
 @functools.cache

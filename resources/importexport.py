@@ -1,25 +1,31 @@
 """Resources as CSV, each language in its own columns, for django-import-export.
 
 Audiences (audiences: made for; also_for) and bullying types (bullying_types: specialist;
-general_types) are slugs separated by ";". Opening hours are one column:
-"mo 09:00-17:00; tu 09:00-17:00". Rows are matched on slug. An import is checked in full
+general_types) are slugs separated by ";". The ways to get in touch are one column,
+"channels": a JSON list with one object per channel, in order, with the fields of
+ContactChannel (kind, address, via_website, hours, week, note_nl, note_en, cost; see
+models/channel.py), for example [{"kind": "phone", "address": "0800-0432", "hours":
+"week", "week": "every day 11:00-21:00", "cost": "free"}]. Rows are matched on slug. An import is checked in full
 first (preview); if any row is invalid, nothing is imported.
 """
+
+import json
 
 from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 from import_export.resources import ModelResource
 
 from . import saving
-from .hours import periods_to_text, text_to_periods
+from .choices import Status
 from .languages import columns, translated_fields
-from .models import CONTACT_DETAILS, TRANSLATED_CONTACT_DETAILS, Audience, BullyingType, Resource
+from .models import Audience, BullyingType, ContactChannel, Resource
+from .models.channel import channel_fields, channel_values
 
 PLAIN = [
     "slug",
     "kind",
     "status",
-    *(name for name in CONTACT_DETAILS if name not in TRANSLATED_CONTACT_DETAILS),
+    "district",
     "min_age",
     "max_age",
     "is_free",
@@ -28,7 +34,6 @@ PLAIN = [
     "crisis_only",
     "for_self_harm",
     "route",
-    "open_24_7",
     "sort_weight",
     "last_verified",
     "source_url",
@@ -59,12 +64,39 @@ class SlugsWidget(widgets.ManyToManyWidget):
         return found
 
 
-class OpeningHoursWidget(widgets.Widget):
+CHANNEL_FIELDS = [name for name in channel_fields() if name != "position"]
+
+
+class ChannelsWidget(widgets.Widget):
+    """The contact channels as a JSON list of objects; each is checked as the admin
+    checks it, and an error names the channel and the field."""
+
     def clean(self, value, row=None, **kwargs):
-        return text_to_periods(value)
+        try:
+            given = json.loads(value or "[]")
+        except json.JSONDecodeError as error:
+            raise ValueError(f"not JSON: {error}") from None
+        if not isinstance(given, list) or not all(isinstance(c, dict) for c in given):
+            raise ValueError("a list of objects, one per channel: [{...}, {...}]")
+        channels = []
+        for number, fields_given in enumerate(given, start=1):
+            unknown = set(fields_given) - set(CHANNEL_FIELDS)
+            if unknown:
+                raise ValueError(f"channel {number}: unknown {', '.join(sorted(unknown))}")
+            channel = ContactChannel(**fields_given)
+            try:
+                channel.full_clean(exclude=["resource"])
+            except ValidationError as error:
+                problems = "; ".join(
+                    f"{name}: {' '.join(messages)}"
+                    for name, messages in error.message_dict.items()
+                )
+                raise ValueError(f"channel {number}: {problems}") from None
+            channels.append(channel_values([channel])[0])
+        return [{k: v for k, v in c.items() if k != "position"} for c in channels]
 
     def render(self, value, obj=None, **kwargs):
-        return periods_to_text(value or [])
+        return json.dumps(value or [], ensure_ascii=False)
 
 
 class ResourceCSV(ModelResource):
@@ -88,8 +120,8 @@ class ResourceCSV(ModelResource):
         column_name="general_types",
         widget=SlugsWidget(BullyingType),
     )
-    opening_hours = fields.Field(
-        attribute="periods", column_name="opening_hours", widget=OpeningHoursWidget()
+    channels = fields.Field(
+        attribute="channel_list", column_name="channels", widget=ChannelsWidget()
     )
 
     class Meta:
@@ -100,7 +132,7 @@ class ResourceCSV(ModelResource):
             *translated_columns(),
             *PLAIN[1:],
             *LINKS,
-            "opening_hours",
+            "channels",
         ]
         clean_model_instances = True  # constraints and publishing rules, row by row
         use_transactions = True
@@ -108,14 +140,14 @@ class ResourceCSV(ModelResource):
         report_skipped = False
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related(*LINKS, "opening_hours")
+        return super().get_queryset().prefetch_related(*LINKS, "contact_channels")
 
-    def dehydrate_opening_hours(self, resource):
-        return periods_to_text(resource.weekly_periods())
+    def dehydrate_channels(self, resource):
+        return ChannelsWidget().render(current_channels(resource))
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         if original.pk:
-            original.periods = original.weekly_periods()  # to compare with the new column
+            original.channel_list = current_channels(original)  # to compare with the column
             for column in translated_columns():  # NULL and an empty cell both mean "no text"
                 if getattr(original, column) is None:
                     setattr(original, column, "")
@@ -128,23 +160,41 @@ class ResourceCSV(ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
-        for name in LINKS:
+        for name in [*LINKS, "channels"]:
             field = self.fields[name]
             if field.column_name in row:
                 try:
                     field.clean(row)
                 except ValueError as error:
                     errors[name] = ValidationError(str(error), code="invalid")
+        if "channels" not in errors and not self.has_contact(instance, row):
+            errors["channels"] = ValidationError(
+                "a published listing needs a way to get in touch: a channel or contact_note",
+                code="no_contact",
+            )
         if errors:
             raise ValidationError(errors)
 
-    # One edit per row (saving.py): the listing, then its links and opening hours.
+    def has_contact(self, instance, row):
+        if instance.status != Status.PUBLISHED or (instance.contact_note or "").strip():
+            return True
+        if "channels" in row:
+            return bool(self.fields["channels"].clean(row))
+        return instance.pk is not None and instance.contact_channels.exists()
+
+    # One edit per row (saving.py): the listing, then its links and contact channels.
     def before_save_instance(self, instance, row, **kwargs):
         saving.begin_edit(instance)  # an edit form opened before the import must not win
 
     def save_m2m(self, instance, row, **kwargs):
         super().save_m2m(instance, row, **kwargs)
-        periods = getattr(instance, "periods", None)
-        if periods is not None:
-            instance.set_weekly_periods(periods)
+        channels = getattr(instance, "channel_list", None)
+        if channels is not None:
+            instance.set_channels(channels)
         saving.end_edit(instance)
+
+
+def current_channels(resource):
+    """A listing's channels as the CSV column holds them."""
+    values = channel_values(resource.contact_channels.all())
+    return [{k: v for k, v in c.items() if k != "position"} for c in values]

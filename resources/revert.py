@@ -1,6 +1,7 @@
 """Bringing content back to an earlier version from its history."""
 
-from .models import OpeningHours, Resource
+from .models import ContactChannel, Resource
+from .models.channel import channel_values
 from .saving import save_content
 
 NOT_REVERTED = {"id", "version", "created_at", "updated_at"}
@@ -10,10 +11,18 @@ def m2m_field_names(record):
     return [field.name for field in record._history_m2m_fields]
 
 
+def channels_kept_since():
+    """When the history of contact channels begins (they were fields of the listing
+    before; migration 0010 moved them): a revert to an earlier record keeps today's."""
+    first = ContactChannel.history.order_by("history_date").first()
+    return first.history_date if first else None
+
+
 def revert(instance, record, expected_version=None, reason=None):
     """Bring `instance` back to the historical `record`: every field in every language,
-    its audiences and bullying types, and for a resource its opening hours as they were.
-    Conflict (saving.py) when the instance is no longer at `expected_version`."""
+    its audiences and bullying types, and for a resource its contact channels as they
+    were (when the history goes back that far). Conflict (saving.py) when the instance is
+    no longer at `expected_version`."""
     with save_content(instance, expected_version, reason):
         for field in type(instance)._meta.concrete_fields:
             if field.name not in NOT_REVERTED:
@@ -24,10 +33,9 @@ def revert(instance, record, expected_version=None, reason=None):
             getattr(instance, name).set(
                 getattr(row, f"{target}_id") for row in getattr(record, name).all()
             )
-        if isinstance(instance, Resource):
-            earlier = OpeningHours.history.as_of(record.history_date)
-            instance.set_weekly_periods(
-                (hours.weekday, hours.opens, hours.closes)
-                for hours in earlier.filter(resource_id=instance.pk)
-            )
+        since = channels_kept_since()
+        if isinstance(instance, Resource) and since and record.history_date >= since:
+            earlier = ContactChannel.history.as_of(record.history_date)
+            earlier = sorted(earlier.filter(resource_id=instance.pk), key=lambda c: (c.position, c.pk))
+            instance.set_channels(channel_values(earlier))
     return instance

@@ -8,7 +8,7 @@ from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import Advice, Audience, BullyingType, OpeningHours, Page, Resource
+from .models import Advice, Audience, BullyingType, ContactChannel, Page, Resource
 
 # Texts required in the default language (Dutch); the others fall back to it.
 DEFAULT = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -34,10 +34,14 @@ class ResourceTranslation(TranslationOptions):
         "best_at",
         "description",
         "how_it_works",
-        "hours_note",
         "contact_note",
     )
     required_languages = {DEFAULT: ("name", "summary")}
+
+
+@register(ContactChannel)
+class ContactChannelTranslation(TranslationOptions):
+    fields = ("note",)
 
 
 @register(Advice)
@@ -55,6 +59,6 @@ class PageTranslation(TranslationOptions):
 register_history(Audience)
 register_history(BullyingType)
 register_history(Resource, m2m_fields=["audiences", "also_for", "bullying_types", "general_types"])
-register_history(OpeningHours)
+register_history(ContactChannel)
 register_history(Advice, m2m_fields=["bullying_types", "audiences"])
 register_history(Page)

@@ -38,8 +38,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext as _
 
 from .choices import AgeBand, Kind, Route, Status
-from .hours import open_state
-from .phone import tel_href
+from .channels import listing_state
 from .questionnaire import IN_DANGER, NO_DANGER, NOT_SURE, QUESTIONS, SELF_HARM, STEPS
 
 MAX_VALUE_LENGTH = 60
@@ -185,10 +184,6 @@ class Candidate:
     url: str  # its page, in the active language
     name: str
     summary: str
-    phone: str
-    chat_url: str
-    whatsapp_url: str
-    website: str
     kind: str
     status: str
     is_crisis: bool
@@ -199,19 +194,14 @@ class Candidate:
     min_age: int | None
     max_age: int | None
     sort_weight: int
-    open_24_7: bool
-    periods: tuple  # (weekday, opens, closes), Amsterdam time
+    channels: tuple  # the ways to get in touch (channels.Channel), in order
     audience_names: dict  # slug -> name: made for
     also_names: dict  # also helps
     type_names: dict  # specialist for
     general_names: dict  # general help for
 
     def open_state(self, now):
-        return open_state(self.open_24_7, self.periods, now)
-
-    @property
-    def tel_href(self):
-        return tel_href(self.phone)
+        return listing_state(self.channels, now)
 
     def get_absolute_url(self):
         return self.url
@@ -271,7 +261,8 @@ TYPE_POINTS = {"": 0, "specialist": SPECIALIST, "general": GENERAL}
 
 
 def closed_now(candidate, now):
-    """Known to be closed at `now`; a resource without opening hours is not."""
+    """Known to be closed at `now` (every channel with hours closed); a listing whose hours
+    are not known is not."""
     state = candidate.open_state(now)
     return state.known and not state.is_open
 

@@ -11,49 +11,19 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import District, Kind, Route, Status
-from ..hours import open_state
+from ..choices import HOURS_KINDS, District, Kind, Route, Status
+from ..channels import listing_state
+from ..choices import Hours
 from ..languages import column, localized
-from ..phone import tel_href, validate_phone
 from ..search import search_resources
 from ..triage import Candidate
 from .base import SlugQuerySet, Versioned
-from .opening_hours import OpeningHours, open_condition
+from .channel import ContactChannel, channel_values, shown
 from .taxonomy import Audience, BullyingType
 
-# How to get in touch, in the order of the admin's fieldset and the CSV's columns; True for
-# a way to reach them on its own: a published listing needs at least one of those
-# (resource_published_has_contact).
-CONTACT_DETAILS = {
-    "phone": True,
-    "phone_alt": False,  # a second number, beside the first
-    "chat_url": True,
-    "whatsapp_url": True,
-    "website": True,
-    "email": True,
-    "contact_note": True,
-    "street_address": True,
-    "postcode": False,  # parts of the address
-    "city": False,
-    "district": False,
-}
-# The translated ones (translation.py registers them; a test checks that the two agree).
-# Their text in the default language counts.
-TRANSLATED_CONTACT_DETAILS = ("contact_note",)
-_ways = [name for name, way in CONTACT_DETAILS.items() if way]
-_plain_ways = [name for name in _ways if name not in TRANSLATED_CONTACT_DETAILS]
-_translated_ways = [column(name) for name in _ways if name in TRANSLATED_CONTACT_DETAILS]
-
-
-def published_has_contact():
-    """The condition of resource_published_has_contact: a draft, or a way to reach them
-    filled in. A translated column may also be NULL."""
-    condition = ~Q(status=Status.PUBLISHED)
-    for name in _plain_ways:
-        condition |= ~Q(**{name: ""})
-    for name in _translated_ways:
-        condition |= Q(**{f"{name}__isnull": False}) & ~Q(**{name: ""})
-    return condition
+# A published listing needs a way to get in touch: a contact channel, or the note on
+# another way (for example: ask your mentor for the name). Checked where channels are
+# saved (the admin's form, the CSV import), as the rows are in another table.
 
 
 def review_cutoff(today=None):
@@ -130,11 +100,14 @@ class ResourceQuerySet(SlugQuerySet):
             Q(min_age__isnull=True) | Q(max_age__isnull=True) | Q(max_age__gte=F("min_age") + 1),
         )
 
-    def open_at(self, moment):
-        return self.filter(open_condition(moment))
-
-    def open_now(self):
-        return self.open_at(timezone.now())
+    def with_channels_without_hours(self):
+        """Listings with a phone, chat, WhatsApp or visit whose hours are not known."""
+        unknown = ContactChannel.objects.filter(
+            resource=models.OuterRef("pk"),
+            kind__in=HOURS_KINDS,
+            hours=Hours.UNKNOWN,
+        )
+        return self.filter(models.Exists(unknown))
 
     def needs_review(self, today=None):
         """Facts never checked, or not checked in HELPFINDER_REVIEW_AFTER_DAYS days."""
@@ -149,7 +122,7 @@ class ResourceQuerySet(SlugQuerySet):
     def candidates(self):
         """The resources as triage.Candidate (what the ranking reads and a card shows),
         in the active language, in three queries however many there are: the rows, their
-        opening hours, and one list of all their audiences and kinds of bullying by level."""
+        contact channels, and one list of all their audiences and kinds of bullying by level."""
         rows = self.values(
             "pk",
             "slug",
@@ -162,19 +135,16 @@ class ResourceQuerySet(SlugQuerySet):
             "min_age",
             "max_age",
             "sort_weight",
-            "open_24_7",
-            "phone",
-            "chat_url",
-            "whatsapp_url",
-            "website",
             localized_name=localized("name"),
             localized_summary=localized("summary"),
             localized_best_at=localized("best_at"),
         )
-        periods = {}
-        hours = OpeningHours.objects.filter(resource__in=self.values("pk")).order_by()
-        for resource_id, *period in hours.values_list("resource_id", "weekday", "opens", "closes"):
-            periods.setdefault(resource_id, []).append(tuple(period))
+        channels = {}
+        rows = ContactChannel.objects.filter(resource__in=self.values("pk")).values_list(
+            "resource_id", "kind", "address", "via_website", "hours", "week", localized("note"), "cost"
+        )
+        for resource_id, *fields in rows:
+            channels.setdefault(resource_id, []).append(shown(*fields))
         links = {}
         for resource_id, slug, name, level, _position in relevance_links(self.values("pk")):
             links.setdefault((resource_id, level), {})[slug] = name
@@ -190,7 +160,7 @@ class ResourceQuerySet(SlugQuerySet):
                 name=row.pop("localized_name"),
                 best_at=row.pop("localized_best_at"),
                 summary=row.pop("localized_summary"),
-                periods=one(tuple(sorted(periods.get(row["pk"], ())))),
+                channels=one(tuple(channels.get(row["pk"], ()))),
                 **{level: one(links.get((row["pk"], level), {})) for level in RELEVANCE_LINKS},
                 **row,
             )
@@ -199,7 +169,7 @@ class ResourceQuerySet(SlugQuerySet):
 
     def with_details(self):
         """Everything a card shows, in two queries."""
-        return self.prefetch_related("opening_hours")
+        return self.prefetch_related("contact_channels")
 
     def by_weight_and_name(self):
         return self.order_by("-sort_weight", localized("name"), "pk")
@@ -222,32 +192,12 @@ class Resource(Versioned):
         blank=True,
         help_text=_("Who it is for, what happens when you get in touch, what it costs."),
     )
-    hours_note = models.CharField(
-        _("note on opening hours"),
-        max_length=240,
-        blank=True,
-        help_text=_("For example: chat on weekdays 09:00 to 17:00."),
-    )
-
-    phone = models.CharField(
-        _("phone"), max_length=20, blank=True, validators=[validate_phone], help_text="0800-0432"
-    )
-    phone_alt = models.CharField(
-        _("other phone number"), max_length=20, blank=True, validators=[validate_phone]
-    )
-    chat_url = models.URLField(_("chat link"), blank=True)
-    whatsapp_url = models.URLField(_("WhatsApp link"), blank=True, help_text="https://wa.me/31…")
-    website = models.URLField(_("website"), blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
     contact_note = models.CharField(
         _("other way to get in touch"),
         max_length=240,
         blank=True,
         help_text=_("For example: ask your mentor or the school office for their name."),
     )
-    street_address = models.CharField(_("street and number"), max_length=120, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
-    city = models.CharField(_("city"), max_length=60, blank=True)
     district = models.CharField(_("district"), max_length=20, choices=District, blank=True)
 
     min_age = models.PositiveSmallIntegerField(_("youngest age"), null=True, blank=True)
@@ -290,7 +240,6 @@ class Resource(Versioned):
             "the internet."
         ),
     )
-    open_24_7 = models.BooleanField(_("open day and night"), default=False)
 
     audiences = models.ManyToManyField(
         Audience,
@@ -346,9 +295,6 @@ class Resource(Versioned):
 
     objects = ResourceQuerySet.as_manager()
 
-    # The columns of the ways to reach them (CONTACT_DETAILS), as the constraint reads them.
-    CONTACT_FIELDS = (*_plain_ways, *_translated_ways)
-
     class Meta:
         ordering = ["-sort_weight", column("name")]
         verbose_name = _("resource")
@@ -368,15 +314,6 @@ class Resource(Versioned):
                 name="resource_crisis_only_is_crisis_line",
                 violation_error_message=_(
                     "A line only for a crisis must also be marked as a crisis line."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=published_has_contact(),
-                name="resource_published_has_contact",
-                violation_error_message=_(
-                    "A published resource needs at least one way to contact it: "
-                    "a phone number, chat, WhatsApp, website, e-mail, address "
-                    "or another way to get in touch."
                 ),
             ),
         ]
@@ -445,31 +382,21 @@ class Resource(Versioned):
         return self.last_verified is None or self.last_verified < review_cutoff()
 
     @property
-    def tel_href(self):
-        return tel_href(self.phone)
-
-    @property
-    def phone_alt_href(self):
-        return tel_href(self.phone_alt)
-
-    @property
-    def has_contact(self):
-        return any(getattr(self, field) for field in self.CONTACT_FIELDS)
-
-    def weekly_periods(self):
-        """The opening hours as sorted (weekday, opens, closes); uses prefetched hours."""
-        return sorted((h.weekday, h.opens, h.closes) for h in self.opening_hours.all())
-
-    def set_weekly_periods(self, periods):
-        """Replace the opening hours with these (weekday, opens, closes) periods; no change
-        (and no history record) when they are the same."""
-        periods = sorted(periods)
-        if periods == self.weekly_periods():
-            return
-        self.opening_hours.all().delete()
-        for weekday, opens, closes in periods:
-            self.opening_hours.create(weekday=weekday, opens=opens, closes=closes)
-        getattr(self, "_prefetched_objects_cache", {}).pop("opening_hours", None)
+    def channels(self):
+        """The ways to get in touch (channels.Channel), from the prefetched channels."""
+        return tuple(channel.as_channel() for channel in self.contact_channels.all())
 
     def open_state(self, now=None):
-        return open_state(self.open_24_7, self.weekly_periods(), now or timezone.now())
+        return listing_state(self.channels, now or timezone.now())
+
+    def set_channels(self, values):
+        """Replace the contact channels with these (dicts of channel_fields()); no change
+        (and no history record) when they are the same."""
+        values = [dict(value, position=position) for position, value in enumerate(values)]
+        if values == channel_values(self.contact_channels.all()):
+            return
+        self.contact_channels.all().delete()
+        for value in values:
+            self.contact_channels.create(**value)
+        getattr(self, "_prefetched_objects_cache", {}).pop("contact_channels", None)
+

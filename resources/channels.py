@@ -1,0 +1,185 @@
+"""The ways to get in touch with a listing (its contact channels) as cards and pages show
+them: the buttons, and for every channel that keeps hours whether it is open now.
+
+Plain Python without database access: Resource.channels and Candidate.channels give
+tuples of Channel, built from the ContactChannel rows.
+"""
+
+import functools
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext as _
+
+from .choices import ChannelKind, Cost, Hours, Weekday
+from .hours import ALWAYS, UNKNOWN, OpenState, hhmm, open_state, parse_week
+from .phone import tel_href
+
+
+@functools.lru_cache(maxsize=1024)
+def stored_periods(text):
+    """The periods of a stored text of hours (ContactChannel.week, checked on save)."""
+    return parse_week(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """One way to get in touch, in the active language."""
+
+    kind: str  # ChannelKind
+    address: str  # the number, link, e-mail address or street address
+    via_website: bool  # a chat: the link opens a web page with the chat, not the chat
+    hours: str  # Hours
+    periods: tuple  # (weekday, opens, closes), Amsterdam time, when hours is WEEK
+    note: str
+    cost: str  # Cost, or "" when not known
+
+    @property
+    def has_hours(self):
+        return ChannelKind(self.kind).has_hours
+
+    @property
+    def label(self):
+        return ChannelKind(self.kind).label
+
+    @property
+    def cost_label(self):
+        return Cost(self.cost).label if self.cost else ""
+
+    @property
+    def href(self):
+        if self.kind == ChannelKind.PHONE:
+            return tel_href(self.address)
+        if self.kind == ChannelKind.EMAIL:
+            return f"mailto:{self.address}"
+        if self.kind == ChannelKind.VISIT:
+            return "https://www.openstreetmap.org/search?" + urlencode({"query": self.address})
+        return self.address
+
+    @property
+    def is_link_out(self):
+        return self.kind not in (ChannelKind.PHONE, ChannelKind.EMAIL)
+
+    def open_state(self, now):
+        if self.hours == Hours.ALWAYS:
+            return ALWAYS
+        if self.hours == Hours.WEEK:
+            return open_state(False, self.periods, now)
+        return UNKNOWN
+
+
+def listing_state(channels, now):
+    """A listing is open when one of its channels with hours is open, and closed when all
+    of them are known to be closed (then it opens with the first of them); otherwise its
+    state is not known. The ranking reads this (triage.band)."""
+    states = [channel.open_state(now) for channel in channels if channel.has_hours]
+    open_now = [state for state in states if state.is_open]
+    if open_now:
+        return next((state for state in open_now if state.always), open_now[0])
+    if states and all(state.known for state in states):
+        return OpenState(is_open=False, next_opening=min(s.next_opening for s in states))
+    return UNKNOWN
+
+
+def website(channels):
+    """The address of the listing's website, or of the web page with its chat."""
+    for kind in (ChannelKind.WEBSITE, ChannelKind.CHAT):
+        for channel in channels:
+            if channel.kind == kind and (kind == ChannelKind.WEBSITE or channel.via_website):
+                return channel.address
+    return ""
+
+
+@dataclass(frozen=True)
+class Button:
+    kind: str
+    label: str
+    href: str
+    is_link_out: bool
+
+
+def buttons(channels):
+    """The card's buttons: the first phone number, every chat and WhatsApp, the website.
+    A chat that is a page of the website says so, and takes the website button's place
+    when it is the same address, so that no two buttons go to one address."""
+    found = []
+    chat_pages = {c.address for c in channels if c.kind == ChannelKind.CHAT and c.via_website}
+    phoned = False
+    for channel in channels:
+        if channel.kind == ChannelKind.PHONE and not phoned:
+            phoned = True
+            label = _("Call %(number)s") % {"number": channel.address}
+        elif channel.kind == ChannelKind.CHAT:
+            label = _("Chat \u2014 via the website") if channel.via_website else _("Chat")
+        elif channel.kind == ChannelKind.WHATSAPP:
+            label = "WhatsApp"
+        elif channel.kind == ChannelKind.WEBSITE and channel.address not in chat_pages:
+            label = _("Website")
+        else:
+            continue
+        found.append(Button(channel.kind, label, channel.href, channel.is_link_out))
+    return found
+
+
+def chat_on_website(channels):
+    return any(c.kind == ChannelKind.CHAT and c.via_website for c in channels)
+
+
+@dataclass(frozen=True)
+class HoursLine:
+    """"Phone and chat: open now, until 21:00"; for hours not known, a link to check them."""
+
+    text: str
+    is_open: bool
+    link: str = ""
+
+
+def state_text(state, now):
+    """Open day and night, open until, closed until, or not known: in a few words."""
+    if state.always:
+        return _("open day and night")
+    if state.is_open:
+        return _("open now, until %(time)s") % {"time": hhmm(state.closes, end=True)}
+    if not state.known:
+        return _("opening hours not known")
+    opens = state.next_opening
+    days = (opens.date() - now.astimezone(opens.tzinfo).date()).days
+    time = hhmm(opens.time())
+    if days == 0:
+        return _("closed now, opens today at %(time)s") % {"time": time}
+    if days == 1:
+        return _("closed now, opens tomorrow at %(time)s") % {"time": time}
+    return _("closed now, opens %(day)s at %(time)s") % {"day": weekday_name(opens), "time": time}
+
+
+def weekday_name(moment):
+    return str(Weekday(moment.weekday()).label).lower()
+
+
+def joined(names):
+    """"Phone", "Phone and chat", "Phone, chat and WhatsApp"."""
+    if len(names) == 1:
+        return names[0]
+    return _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def hours_lines(channels, now):
+    """For the channels that keep hours, whether each is open now, channels in the same
+    state on one line, in the order of the channels. Never silent: hours that are not
+    known come with the website to check them on, when there is one."""
+    states = {}
+    for channel in channels:
+        if channel.has_hours:
+            state = channel.open_state(now)
+            kinds = states.setdefault((state_text(state, now), state.is_open, state.known), [])
+            if channel.kind not in kinds:
+                kinds.append(channel.kind)
+    link = website(channels)
+    lines = []
+    for (text, is_open, known), kinds in states.items():
+        names = [str(ChannelKind(kind).label) for kind in kinds]
+        # "Phone and chat", but a name stays a name: "Chat and WhatsApp".
+        names[1:] = [n if k == ChannelKind.WHATSAPP else n.lower() for k, n in zip(kinds[1:], names[1:])]
+        line = _("%(channels)s: %(state)s") % {"channels": joined(names), "state": text}
+        lines.append(HoursLine(line, is_open, "" if known else link))
+    return lines
