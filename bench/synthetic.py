@@ -3,13 +3,13 @@ both languages, a realistic mix of kinds, audiences, bullying types, ages and op
 hours. The same numbers give the same data (a fixed random seed)."""
 
 import random
-from datetime import date, time
+from datetime import date
 
 from django.db import connection
 
-from resources.choices import District, Kind, Status
+from resources.choices import ChannelKind, District, Hours, Kind, Status
 from resources.contentcache import content_changed
-from resources.models import Audience, BullyingType, OpeningHours, Resource
+from resources.models import Audience, BullyingType, ContactChannel, Resource
 
 PREFIX = "bench-"
 # Kinds as a city's list would have them: few emergency numbers, many local services.
@@ -75,15 +75,12 @@ def grow_to(total):
                 summary_en=summary_en,
                 description_nl=DESCRIPTION[0],
                 description_en=DESCRIPTION[1],
-                phone=f"020-{rng.randrange(1000000, 9999999)}",
-                website=f"https://example.org/{PREFIX}{number}/",
                 district=rng.choice(DISTRICTS),
                 min_age=youngest,
                 max_age=oldest,
                 is_free=rng.random() < 0.8,
                 is_anonymous=rng.random() < 0.4,
                 is_crisis=rng.random() < 0.03,
-                open_24_7=rng.random() < 0.1,
                 sort_weight=rng.randrange(0, 5),
                 last_verified=date(2026, 1 + number % 12, 1),
             )
@@ -109,13 +106,8 @@ def grow_to(total):
         ],
         batch_size=1000,
     )
-    OpeningHours.objects.bulk_create(
-        [
-            OpeningHours(resource=resource, weekday=day, opens=opens, closes=closes)
-            for resource in resources
-            if not resource.open_24_7
-            for day, opens, closes in opening_hours(rng)
-        ],
+    ContactChannel.objects.bulk_create(
+        [channel for resource in resources for channel in channels(rng, resource)],
         batch_size=1000,
     )
     content_changed()  # bulk_create sends no signals
@@ -125,13 +117,47 @@ def grow_to(total):
             cursor.execute("VACUUM ANALYZE")
 
 
-def opening_hours(rng):
-    """Office hours, office hours and an evening, afternoons, or not known."""
+def channels(rng, resource):
+    """A phone (one in ten day and night; else office hours, office hours and an evening,
+    afternoons, or not known), a chat on one in three, and a website."""
     shape = rng.random()
-    if shape < 0.5:
-        return [(day, time(9), time(17)) for day in range(5)]
-    if shape < 0.7:
-        return [(day, time(9), time(17)) for day in range(5)] + [(2, time(19), time(21))]
-    if shape < 0.9:
-        return [(day, time(13), time(18)) for day in (0, 2, 4)]
-    return []
+    if shape < 0.1:
+        hours, week = Hours.ALWAYS, ""
+    elif shape < 0.5:
+        hours, week = Hours.WEEK, "mo-fr 09:00-17:00"
+    elif shape < 0.7:
+        hours, week = (
+            Hours.WEEK,
+            "mo-tu 09:00-17:00; we 09:00-17:00, 19:00-21:00; th-fr 09:00-17:00",
+        )
+    elif shape < 0.9:
+        hours, week = Hours.WEEK, "mo 13:00-18:00; we 13:00-18:00; fr 13:00-18:00"
+    else:
+        hours, week = Hours.UNKNOWN, ""
+    website = f"https://example.org/{resource.slug}/"
+    found = [
+        ContactChannel(
+            resource=resource,
+            position=0,
+            kind=ChannelKind.PHONE,
+            address=f"020-{rng.randrange(1000000, 9999999)}",
+            hours=hours,
+            week=week,
+        )
+    ]
+    if rng.random() < 0.3:
+        found.append(
+            ContactChannel(
+                resource=resource,
+                position=1,
+                kind=ChannelKind.CHAT,
+                address=website,
+                via_website=True,
+                hours=hours,
+                week=week,
+            )
+        )
+    found.append(
+        ContactChannel(resource=resource, position=2, kind=ChannelKind.WEBSITE, address=website)
+    )
+    return found

@@ -326,5 +326,10 @@ HELPFINDER_PAGE_CACHE_SECONDS = env_int("HELPFINDER_PAGE_CACHE_SECONDS", 120)
 # Resources whose facts were not checked for this many days are listed as "needs review".
 HELPFINDER_REVIEW_AFTER_DAYS = env_int("HELPFINDER_REVIEW_AFTER_DAYS", 180)
 
+# The emergency strip at the top of every page: after 112, the first phone number of
+# these published listings (slugs), in order, until one is open now; one that is closed
+# says when it opens (resources/channels.py: strip_lines).
+HELPFINDER_EMERGENCY_LINES = ["kindertelefoon", "113"]
+
 # Where "Exit this page" goes: a neutral site that does not hint at help for bullying.
 HELPFINDER_EXIT_URL = os.environ.get("HELPFINDER_EXIT_URL", "https://www.buienradar.nl/")

@@ -29,8 +29,8 @@ from .models import (
     Advice,
     Audience,
     BullyingType,
-    Feedback,
     ContactChannel,
+    Feedback,
     Page,
     Resource,
 )

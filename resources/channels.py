@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext as _
 
 from .choices import ChannelKind, Cost, Hours, Weekday
-from .hours import ALWAYS, UNKNOWN, OpenState, hhmm, open_state, parse_week
+from .hours import ALWAYS, UNKNOWN, OpenState, describe_week, hhmm, open_state, parse_week
 from .phone import tel_href
 
 
@@ -43,10 +43,6 @@ class Channel:
         return ChannelKind(self.kind).label
 
     @property
-    def cost_label(self):
-        return Cost(self.cost).label if self.cost else ""
-
-    @property
     def href(self):
         if self.kind == ChannelKind.PHONE:
             return tel_href(self.address)
@@ -59,6 +55,24 @@ class Channel:
     @property
     def is_link_out(self):
         return self.kind not in (ChannelKind.PHONE, ChannelKind.EMAIL)
+
+    @property
+    def cost_text(self):
+        """What it costs, in words for a visitor; empty when not known."""
+        return {
+            Cost.FREE: _("Free"),
+            Cost.LOCAL_RATE: _("Normal call costs"),
+            Cost.PER_MINUTE: _("Costs money per minute"),
+        }.get(self.cost, "")
+
+    @property
+    def week_text(self):
+        """Its hours for a visitor: "Every day 11:00–21:00", "Open day and night"."""
+        if self.hours == Hours.ALWAYS:
+            return _("Open day and night, every day")
+        if self.hours == Hours.WEEK:
+            return describe_week(self.periods, [str(day.label) for day in Weekday])
+        return _("Opening hours not known")
 
     def open_state(self, now):
         if self.hours == Hours.ALWAYS:
@@ -127,7 +141,7 @@ def chat_on_website(channels):
 
 @dataclass(frozen=True)
 class HoursLine:
-    """"Phone and chat: open now, until 21:00"; for hours not known, a link to check them."""
+    """ "Phone and chat: open now, until 21:00"; for hours not known, a link to check them."""
 
     text: str
     is_open: bool
@@ -153,11 +167,11 @@ def state_text(state, now):
 
 
 def weekday_name(moment):
-    return str(Weekday(moment.weekday()).label).lower()
+    return str(Weekday(moment.weekday()).label)
 
 
 def joined(names):
-    """"Phone", "Phone and chat", "Phone, chat and WhatsApp"."""
+    """ "Phone", "Phone and chat", "Phone, chat and WhatsApp"."""
     if len(names) == 1:
         return names[0]
     return _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
@@ -166,20 +180,74 @@ def joined(names):
 def hours_lines(channels, now):
     """For the channels that keep hours, whether each is open now, channels in the same
     state on one line, in the order of the channels. Never silent: hours that are not
-    known come with the website to check them on, when there is one."""
+    known come with the website to check them on, when there is one. Two channels of one
+    kind in different states are told apart by their number or address."""
     states = {}
     for channel in channels:
         if channel.has_hours:
             state = channel.open_state(now)
-            kinds = states.setdefault((state_text(state, now), state.is_open, state.known), [])
-            if channel.kind not in kinds:
-                kinds.append(channel.kind)
+            states.setdefault((state_text(state, now), state.is_open, state.known), []).append(
+                channel
+            )
+    kinds_in = [{c.kind for c in group} for group in states.values()]
+    told_apart = {kind for kind in ChannelKind if sum(kind in kinds for kinds in kinds_in) > 1}
     link = website(channels)
     lines = []
-    for (text, is_open, known), kinds in states.items():
-        names = [str(ChannelKind(kind).label) for kind in kinds]
+    for (text, is_open, known), group in states.items():
+        names = []
+        for channel in group:
+            name = str(channel.label)
+            if channel.kind in told_apart:
+                name = f"{name} {channel.address}"
+            elif name in names:
+                continue
+            names.append(name)
         # "Phone and chat", but a name stays a name: "Chat and WhatsApp".
-        names[1:] = [n if k == ChannelKind.WHATSAPP else n.lower() for k, n in zip(kinds[1:], names[1:])]
-        line = _("%(channels)s: %(state)s") % {"channels": joined(names), "state": text}
+        names[1:] = [
+            name if name.startswith("WhatsApp") else name[:1].lower() + name[1:]
+            for name in names[1:]
+        ]
+        line = _("%(name)s: %(state)s") % {"name": joined(names), "state": text}
         lines.append(HoursLine(line, is_open, "" if known else link))
+    return lines
+
+
+@dataclass(frozen=True)
+class StripLine:
+    """A line of the emergency strip: the number to call when it is open."""
+
+    text: str
+    number: str = ""
+    href: str = ""
+
+
+def strip_lines(listings, now):
+    """After 112: each listing's first phone number, until one is open now. One that is
+    closed says so and when it opens, and the next one is offered."""
+    lines = []
+    for listing in listings:
+        phone = next((c for c in listing.channels if c.kind == ChannelKind.PHONE), None)
+        if phone is None:
+            continue
+        state = phone.open_state(now)
+        name = listing.name
+        if listing.min_age is not None and listing.max_age is not None:
+            name = _("%(name)s, ages %(low)s to %(high)s") % {
+                "name": name,
+                "low": listing.min_age,
+                "high": listing.max_age,
+            }
+        said = state_text(state, now)
+        if state.is_open:
+            if phone.cost == Cost.FREE:
+                said = _("free, %(state)s") % {"state": said}
+            lines.append(
+                StripLine(
+                    _("%(name)s: %(state)s") % {"name": name, "state": said},
+                    phone.address,
+                    phone.href,
+                )
+            )
+            break
+        lines.append(StripLine(_("%(name)s: %(state)s") % {"name": name, "state": said}))
     return lines

@@ -54,7 +54,9 @@ class ChannelKind(models.TextChoices):
         return self in HOURS_KINDS
 
 
-HOURS_KINDS = frozenset({ChannelKind.PHONE, ChannelKind.CHAT, ChannelKind.WHATSAPP, ChannelKind.VISIT})
+HOURS_KINDS = frozenset(
+    {ChannelKind.PHONE, ChannelKind.CHAT, ChannelKind.WHATSAPP, ChannelKind.VISIT}
+)
 
 
 class Hours(models.TextChoices):

@@ -1,15 +1,18 @@
-"""Is a resource open now, and if not, when does it open? Pure functions, Amsterdam time.
+"""Is a channel open now, and if not, when does it open? And its weekly hours as text,
+as staff type them and visitors read them. Pure functions, Amsterdam time.
 
 Opening hours are (weekday, opens, closes) periods, Monday = 0. A period that closes at
 00:00 runs until midnight.
 """
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
+
+from .choices import Weekday
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MIDNIGHT = time(0, 0)
@@ -49,7 +52,7 @@ def open_state(open_24_7, periods, now):
             return OpenState(is_open=True, closes=period[2])
     for days_ahead in range(8):
         day = local.date() + timedelta(days=days_ahead)
-        for weekday, opens, _ in periods:
+        for weekday, opens, _closes in periods:
             if weekday == day.weekday() and (days_ahead or opens > local.time()):
                 naive = datetime.combine(day, opens)
                 return OpenState(is_open=False, next_opening=naive.replace(tzinfo=AMSTERDAM))
@@ -62,16 +65,22 @@ def open_state(open_24_7, periods, now):
 # "mo-fr 09:00-17:00; sa 10:00-12:00, 13:00-15:00", "ma-vr 9-17", "werkdagen 9:00-17:00".
 # 24:00 (or 00:00) as closing time means midnight. Stored as format_week writes it.
 
-DAY_CODES = {"en": ("mo", "tu", "we", "th", "fr", "sa", "su"), "nl": ("ma", "di", "wo", "do", "vr", "za", "zo")}
+DAY_CODES = {
+    "en": ("mo", "tu", "we", "th", "fr", "sa", "su"),
+    "nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
+}
 DAY_NAMES = {
     "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
 }
 EVERY_DAY = {"en": "every day", "nl": "elke dag"}
 DAY_GROUPS = {
-    **{words: tuple(range(7)) for words in ("every day", "daily", "elke dag", "dagelijks", "alle dagen")},
+    **{
+        words: tuple(range(7))
+        for words in ("every day", "daily", "elke dag", "dagelijks", "alle dagen")
+    },
     **{words: tuple(range(5)) for words in ("weekdays", "werkdagen", "werkdag")},
-    **{words: (5, 6) for words in ("weekend", "weekends")},
+    **dict.fromkeys(("weekend", "weekends"), (5, 6)),
 }
 DAYS = {
     word: index
@@ -105,11 +114,12 @@ def parse_week(text):
             opens, closes = _span(span.strip(), part)
             periods.update((day, opens, closes) for day in days)
     periods = sorted(periods)
-    for (day, _opens, closes), (next_day, next_opens, _closes) in zip(periods, periods[1:]):
+    for (day, _opens, closes), (next_day, next_opens, _end) in zip(
+        periods, periods[1:], strict=False
+    ):
         if day == next_day and (closes == MIDNIGHT or closes > next_opens):
-            raise HoursError(
-                _("Two periods on %(day)s overlap.") % {"day": DAY_NAMES["en"][day]}
-            )
+            name = str(Weekday(day).label)
+            raise HoursError(_("Two periods on %(day)s overlap.") % {"day": name})
     return tuple(periods)
 
 
@@ -128,7 +138,9 @@ def _days(words, part):
                 % {"part": part, "item": item}
             )
         first, last = DAYS[ends[0]], DAYS[ends[-1]]
-        days.extend(range(first, last + 1) if first <= last else [*range(first, 7), *range(last + 1)])
+        days.extend(
+            range(first, last + 1) if first <= last else [*range(first, 7), *range(last + 1)]
+        )
     return tuple(days)
 
 
@@ -137,7 +149,11 @@ def _span(span, part):
     try:
         opens = time(int(found[1]), int(found[2] or 0))
         closes_hour = int(found[3])
-        closes = MIDNIGHT if closes_hour == 24 and not int(found[4] or 0) else time(closes_hour, int(found[4] or 0))
+        closes = (
+            MIDNIGHT
+            if closes_hour == 24 and not int(found[4] or 0)
+            else time(closes_hour, int(found[4] or 0))
+        )
     except (TypeError, ValueError):
         raise HoursError(
             _("“%(part)s”: “%(span)s” is not a time span like 09:00-17:00.")
@@ -196,7 +212,10 @@ def describe_week(periods, day_names):
         elif first == last:
             days = day_names[first]
         elif last == first + 1:
-            days = _("%(first)s and %(last)s") % {"first": day_names[first], "last": day_names[last]}
+            days = _("%(first)s and %(last)s") % {
+                "first": day_names[first],
+                "last": day_names[last],
+            }
         else:
             days = _("%(first)s to %(last)s") % {"first": day_names[first], "last": day_names[last]}
         parts.append(f"{days} {_spans_text(spans, EN_DASH)}")

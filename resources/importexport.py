@@ -5,8 +5,8 @@ general_types) are slugs separated by ";". The ways to get in touch are one colu
 "channels": a JSON list with one object per channel, in order, with the fields of
 ContactChannel (kind, address, via_website, hours, week, note_nl, note_en, cost; see
 models/channel.py), for example [{"kind": "phone", "address": "0800-0432", "hours":
-"week", "week": "every day 11:00-21:00", "cost": "free"}]. Rows are matched on slug. An import is checked in full
-first (preview); if any row is invalid, nothing is imported.
+"week", "week": "every day 11:00-21:00", "cost": "free"}]. Rows are matched on slug.
+An import is checked in full first (preview); if any row is invalid, nothing is imported.
 """
 
 import json
@@ -88,8 +88,7 @@ class ChannelsWidget(widgets.Widget):
                 channel.full_clean(exclude=["resource"])
             except ValidationError as error:
                 problems = "; ".join(
-                    f"{name}: {' '.join(messages)}"
-                    for name, messages in error.message_dict.items()
+                    f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
                 )
                 raise ValueError(f"channel {number}: {problems}") from None
             channels.append(channel_values([channel])[0])

@@ -36,6 +36,8 @@ def revert(instance, record, expected_version=None, reason=None):
         since = channels_kept_since()
         if isinstance(instance, Resource) and since and record.history_date >= since:
             earlier = ContactChannel.history.as_of(record.history_date)
-            earlier = sorted(earlier.filter(resource_id=instance.pk), key=lambda c: (c.position, c.pk))
+            earlier = sorted(
+                earlier.filter(resource_id=instance.pk), key=lambda c: (c.position, c.pk)
+            )
             instance.set_channels(channel_values(earlier))
     return instance

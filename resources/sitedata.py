@@ -1,6 +1,8 @@
 """Lists every page needs and that change only with the content: in each process,
 rebuilt once per content version (contentcache.per_version)."""
 
+from django.conf import settings
+
 from .contentcache import per_version
 from .markup import markdown
 from .models import Advice, Audience, BullyingType, Page, Resource
@@ -25,6 +27,25 @@ def published_pages():
 def candidates():
     """Every published listing as the ranking reads it (triage.Candidate)."""
     return per_version("candidates", lambda: Resource.objects.published().candidates())
+
+
+def emergency_lines():
+    """The listings of the emergency strip (settings.HELPFINDER_EMERGENCY_LINES) that are
+    published, in that order."""
+
+    def build():
+        slugs = settings.HELPFINDER_EMERGENCY_LINES
+        found = {
+            c.slug: c for c in Resource.objects.published().filter(slug__in=slugs).candidates()
+        }
+        return [found[slug] for slug in slugs if slug in found]
+
+    return per_version("emergency", build)
+
+
+def open_at(moment):
+    """The ids of the published listings with a channel open at this moment."""
+    return [c.pk for c in candidates() if c.open_state(moment).is_open]
 
 
 def candidates_for(answers):

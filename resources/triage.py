@@ -37,8 +37,8 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
-from .choices import AgeBand, Kind, Route, Status
 from .channels import listing_state
+from .choices import AgeBand, Kind, Route, Status
 from .questionnaire import IN_DANGER, NO_DANGER, NOT_SURE, QUESTIONS, SELF_HARM, STEPS
 
 MAX_VALUE_LENGTH = 60

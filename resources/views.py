@@ -14,7 +14,7 @@ from .choices import AgeBand
 from .forms import FeedbackForm
 from .models import Page, Resource
 from .results import BEST_SHOWN, matches_for
-from .sitedata import advice_steps, published_pages, taxonomy
+from .sitedata import advice_steps, open_at, published_pages, taxonomy
 
 DIRECTORY_PAGE_SIZE = 20
 MAX_SEARCH_LENGTH = 100
@@ -127,7 +127,7 @@ def directory(request):
     if answers.age:
         resources = resources.fits_ages(*AgeBand(answers.age).ages)
     if open_now:
-        resources = resources.open_now()
+        resources = resources.filter(pk__in=open_at(timezone.now()))
     if text:
         resources = resources.search(text)
     resources = resources.by_weight_and_name().with_details()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.http import http_date
 
 from resources.contentcache import PublicPageCacheMiddleware
-from resources.models import Advice, Audience, OpeningHours, Page, Resource
+from resources.models import Advice, Audience, ContactChannel, Page, Resource
 
 from .conftest import soup
 from .test_admin_editing import open_change_form
@@ -53,9 +53,9 @@ def test_a_staff_save_in_the_admin_is_on_the_very_next_public_page(client, edito
 
 
 def change_hours():
-    hours = OpeningHours.objects.get(resource__slug="kindertelefoon", weekday=0)
-    hours.opens = "10:00"
-    hours.save()
+    phone = ContactChannel.objects.filter(resource__slug="kindertelefoon", kind="phone").first()
+    phone.hours, phone.week = "week", "every day 10:00-21:00"
+    phone.save()
 
 
 def add_audience():

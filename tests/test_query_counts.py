@@ -1,12 +1,10 @@
 """Pages cost the same number of database queries with 10 or 200 resources."""
 
-from datetime import time
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from resources.models import Audience, BullyingType, OpeningHours, Resource
+from resources.models import Audience, BullyingType, ContactChannel, Resource
 
 PAGES = [
     "/nl/hulp-zoeken/resultaten/?danger=yes&who=parent&what=threats&age=12-17",
@@ -14,6 +12,13 @@ PAGES = [
     "/en/all-help/?q=help&open=now",
     "/en/",
     "/en/all-help/listing-3/",
+]
+
+
+CHANNELS = [
+    {"kind": "phone", "address": "0800-0432", "hours": "week", "week": "mo-fr 09:00-17:00"},
+    {"kind": "chat", "address": "https://example.org/", "via_website": True, "hours": "always"},
+    {"kind": "website", "address": "https://example.org/"},
 ]
 
 
@@ -29,7 +34,6 @@ def add_resources(count):
             name_en=f"Help {number}",
             summary_nl="Hulp bij pesten.",
             summary_en="Help with bullying.",
-            phone="0800-0432",
         )
         for number in range(count)
     )
@@ -43,10 +47,10 @@ def add_resources(count):
         for number, resource in enumerate(resources)
         for bullying_type in types[number % 5 : number % 5 + 2]
     )
-    OpeningHours.objects.bulk_create(
-        OpeningHours(resource=resource, weekday=day, opens=time(9), closes=time(17))
+    ContactChannel.objects.bulk_create(
+        ContactChannel(resource=resource, position=position, **fields)
         for resource in resources
-        for day in range(5)
+        for position, fields in enumerate(CHANNELS)
     )
 
 

@@ -154,12 +154,11 @@ def test_drafts_never_appear_in_results(client, seeded):
 
 
 def test_an_empty_match_still_shows_112_and_general_helplines(client, empty_db):
-    def create(slug, **fields):
-        Resource.objects.create(
-            slug=slug, name_nl=slug, summary_nl="x", phone="0800-0432", **fields
-        )
+    def create(slug, hours="unknown", **fields):
+        resource = Resource.objects.create(slug=slug, name_nl=slug, summary_nl="x", **fields)
+        resource.contact_channels.create(kind="phone", address="0800-0432", hours=hours)
 
-    create("112", kind="emergency", status="published", open_24_7=True)
+    create("112", kind="emergency", status="published", hours="always")
     create("kinderlijn", kind="helpline", status="published", max_age=11)
     create("concept", kind="helpline", status="draft")
     page = soup(client.get("/nl/hulp-zoeken/resultaten/?danger=no&age=18-plus"))

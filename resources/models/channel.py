@@ -34,8 +34,7 @@ class ContactChannel(models.Model):
         _("number or address"),
         max_length=240,
         help_text=_(
-            "Phone: 0800-0432. Chat, WhatsApp, website: the link. Visit: street, "
-            "postcode and city."
+            "Phone: 0800-0432. Chat, WhatsApp, website: the link. Visit: street, postcode and city."
         ),
     )
     via_website = models.BooleanField(
@@ -45,9 +44,7 @@ class ContactChannel(models.Model):
             "The link opens a page of their website with a chat button, not the chat itself."
         ),
     )
-    hours = models.CharField(
-        _("open"), max_length=10, choices=Hours, default=Hours.UNKNOWN
-    )
+    hours = models.CharField(_("open"), max_length=10, choices=Hours, default=Hours.UNKNOWN)
     week = models.CharField(
         _("hours"),
         max_length=300,
@@ -113,7 +110,9 @@ class ContactChannel(models.Model):
 
     def as_channel(self):
         """What cards and pages show (channels.Channel), in the active language."""
-        return shown(self.kind, self.address, self.via_website, self.hours, self.week, self.note, self.cost)
+        return shown(
+            self.kind, self.address, self.via_website, self.hours, self.week, self.note, self.cost
+        )
 
 
 def shown(kind, address, via_website, hours, week, note, cost):
@@ -132,11 +131,15 @@ def shown(kind, address, via_website, hours, week, note, cost):
 def channel_fields():
     """The fields that make a channel what it is, each language's note on its own: the
     fields a revert, the CSV and a comparison read."""
-    return [
-        "position", "kind", "address", "via_website", "hours", "week", *columns("note"), "cost"
-    ]
+    return ["position", "kind", "address", "via_website", "hours", "week", *columns("note"), "cost"]
 
 
 def channel_values(channels):
     """The channels (ContactChannel rows, or historical ones) as comparable dicts."""
-    return [{name: getattr(c, name) or "" if name.startswith("note") else getattr(c, name) for name in channel_fields()} for c in channels]
+    return [
+        {
+            name: getattr(c, name) or "" if name.startswith("note") else getattr(c, name)
+            for name in channel_fields()
+        }
+        for c in channels
+    ]

@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import HOURS_KINDS, District, Kind, Route, Status
 from ..channels import listing_state
-from ..choices import Hours
+from ..choices import HOURS_KINDS, District, Hours, Kind, Route, Status
 from ..languages import column, localized
 from ..search import search_resources
 from ..triage import Candidate
@@ -140,10 +139,17 @@ class ResourceQuerySet(SlugQuerySet):
             localized_best_at=localized("best_at"),
         )
         channels = {}
-        rows = ContactChannel.objects.filter(resource__in=self.values("pk")).values_list(
-            "resource_id", "kind", "address", "via_website", "hours", "week", localized("note"), "cost"
+        channel_rows = ContactChannel.objects.filter(resource__in=self.values("pk")).values_list(
+            "resource_id",
+            "kind",
+            "address",
+            "via_website",
+            "hours",
+            "week",
+            localized("note"),
+            "cost",
         )
-        for resource_id, *fields in rows:
+        for resource_id, *fields in channel_rows:
             channels.setdefault(resource_id, []).append(shown(*fields))
         links = {}
         for resource_id, slug, name, level, _position in relevance_links(self.values("pk")):
@@ -399,4 +405,3 @@ class Resource(Versioned):
         for value in values:
             self.contact_channels.create(**value)
         getattr(self, "_prefetched_objects_cache", {}).pop("contact_channels", None)
-

@@ -1,15 +1,12 @@
-from urllib.parse import urlencode
-
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
-from django.utils.translation import gettext as _
 
-from resources.choices import Weekday
+from resources import channels as channels_module
+from resources import sitedata
 from resources.markup import markdown
-from resources.sitedata import published_pages
 
 register = template.Library()
 
@@ -33,50 +30,24 @@ def language_links(context):
 
 
 @register.simple_tag
-def opening(resource, now):
-    """Open now, or when it opens next, as a short sentence; empty when not known."""
-    state = resource.open_state(now)
-    if state.always:
-        return {"is_open": True, "text": _("Open day and night")}
-    if state.is_open:
-        return {
-            "is_open": True,
-            "text": _("Open now, until %(time)s") % {"time": hhmm(state.closes)},
-        }
-    if not state.known:
-        return {"is_open": False, "text": ""}
-    opens = state.next_opening
-    days = (opens.date() - timezone.localdate(now)).days
-    time = hhmm(opens.time())
-    if days == 0:
-        text = _("Closed now, opens today at %(time)s") % {"time": time}
-    elif days == 1:
-        text = _("Closed now, opens tomorrow at %(time)s") % {"time": time}
-    else:
-        day = Weekday(opens.weekday()).label
-        text = _("Closed now, opens %(day)s at %(time)s") % {"day": day, "time": time}
-    return {"is_open": False, "text": text}
-
-
-def hhmm(value):
-    return f"{value:%H:%M}"
+def contact(resource, now):
+    """A card's or page's buttons, and for each channel with hours whether it is open now
+    (resources/channels.py), for a Resource or a triage.Candidate."""
+    channels = resource.channels
+    return {
+        "buttons": channels_module.buttons(channels),
+        "lines": channels_module.hours_lines(channels, now),
+        "chat_on_website": channels_module.chat_on_website(channels),
+    }
 
 
 @register.simple_tag
-def hours_table(resource):
-    """Each day of the week with its opening periods (empty: closed), from Monday."""
-    periods = list(resource.opening_hours.all())
-    return [(day.label, [p for p in periods if p.weekday == day.value]) for day in Weekday]
-
-
-@register.filter
-def osm_search_url(resource):
-    address = ", ".join(
-        part for part in [resource.street_address, resource.postcode, resource.city] if part
-    )
-    return "https://www.openstreetmap.org/search?" + urlencode({"query": address})
+def emergency_lines():
+    """The emergency strip's lines after 112, right for this minute (a cached page is
+    rendered again every minute)."""
+    return channels_module.strip_lines(sitedata.emergency_lines(), timezone.now())
 
 
 @register.simple_tag
 def footer_pages():
-    return published_pages()
+    return sitedata.published_pages()
