@@ -5,8 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from resources.choices import Status
-from resources.models import Advice, Audience, BullyingType, Page, Resource
+from resources.choices import HOURS_KINDS, ChannelKind, Cost, Hours, Status
+from resources.models import Advice, Audience, BullyingType, ContactChannel, Page, Resource
 
 AUDIENCES = {"young-person", "parent", "school-staff", "worried", "adult"}
 BULLYING_TYPES = {
@@ -81,9 +81,11 @@ def test_seeded_version_is_the_first_entry_in_the_history(seeded):
 @pytest.mark.django_db
 def test_every_resource_passes_validation(seeded):
     for resource in Resource.objects.all():
-        resource.full_clean()  # phone format, URLs, age range, contact when published
-        for hours in resource.opening_hours.all():
-            hours.full_clean()
+        resource.full_clean()  # age range, texts when published
+        for channel in resource.contact_channels.all():
+            before = channel.week
+            channel.full_clean()  # phone format, URLs, e-mail, hours
+            assert channel.week == before, f"{resource.slug}: write the hours as format_week does"
 
 
 @pytest.mark.django_db
@@ -91,7 +93,38 @@ def test_published_resources_have_both_languages_and_a_way_to_contact(seeded):
     for resource in Resource.objects.published():
         for field in ["name_nl", "name_en", "summary_nl", "summary_en"]:
             assert getattr(resource, field), f"{resource.slug}: {field} is empty"
-        assert resource.has_contact, resource.slug
+        assert resource.contact_channels.exists() or resource.contact_note_nl, resource.slug
+
+
+@pytest.mark.django_db
+def test_channels_are_numbered_in_order_from_zero(seeded):
+    for resource in Resource.objects.all():
+        positions = [channel.position for channel in resource.contact_channels.all()]
+        assert positions == list(range(len(positions))), resource.slug
+
+
+@pytest.mark.django_db
+def test_unknown_hours_are_named_in_the_note_for_staff(seeded):
+    """Where a phone, chat or visit shows "hours not known", staff know what to check."""
+    for resource in Resource.objects.with_channels_without_hours():
+        assert "hours" in resource.staff_note.lower(), resource.slug
+
+
+@pytest.mark.django_db
+def test_a_chat_on_the_website_says_so(seeded):
+    """The facts never give a direct chat link: a chat is a page of a website. And no
+    chat that is not on the website goes to the website's own address."""
+    for chat in ContactChannel.objects.filter(kind=ChannelKind.CHAT):
+        assert chat.via_website, chat.resource.slug
+    for website in ContactChannel.objects.filter(kind=ChannelKind.WEBSITE):
+        same = website.resource.contact_channels.filter(kind=ChannelKind.CHAT, address=website.address)
+        assert not same.filter(via_website=False).exists(), website.resource.slug
+
+
+@pytest.mark.django_db
+def test_websites_and_email_keep_no_hours(seeded):
+    no_hours = ContactChannel.objects.exclude(kind__in=HOURS_KINDS)
+    assert not no_hours.exclude(hours=Hours.UNKNOWN, week="").exists()
 
 
 @pytest.mark.django_db
@@ -109,33 +142,56 @@ def test_drafts_tell_staff_what_to_check(seeded):
         assert len(resource.staff_note) > 20, resource.slug
 
 
+def phones(resources):
+    return set(
+        ContactChannel.objects.filter(resource__in=resources, kind=ChannelKind.PHONE).values_list(
+            "address", flat=True
+        )
+    )
+
+
 @pytest.mark.django_db
 def test_unconfirmed_numbers_are_never_published(seeded):
-    published = Resource.objects.published()
-    numbers = set(published.values_list("phone", flat=True))
-    numbers |= set(published.values_list("phone_alt", flat=True))
-    assert not numbers & UNCONFIRMED_NUMBERS
-    everywhere = set(Resource.objects.values_list("phone", flat=True))
+    assert not phones(Resource.objects.published()) & UNCONFIRMED_NUMBERS
+    everywhere = phones(Resource.objects.all())
     assert not everywhere & NEVER_LISTED
     assert not any(number.startswith("084") for number in everywhere)
+
+
+def channels_of(slug):
+    return [
+        (c.kind, c.address, c.via_website, c.hours, c.week, c.cost)
+        for c in ContactChannel.objects.filter(resource__slug=slug)
+    ]
 
 
 @pytest.mark.django_db
 def test_key_facts_of_the_emergency_lines(seeded):
     kindertelefoon = Resource.objects.get(slug="kindertelefoon")
-    assert (kindertelefoon.phone, kindertelefoon.min_age, kindertelefoon.max_age) == (
-        "0800-0432",
-        8,
-        18,
-    )
-    hours = {
-        (period.weekday, f"{period.opens:%H:%M}-{period.closes:%H:%M}")
-        for period in kindertelefoon.opening_hours.all()
-    }
-    assert hours == {(day, "11:00-21:00") for day in range(7)}
-    assert Resource.objects.get(slug="112").phone == "112"
-    assert Resource.objects.get(slug="veilig-thuis").phone == "0800-2000"
-    assert Resource.objects.get(slug="113").open_24_7
+    assert (kindertelefoon.min_age, kindertelefoon.max_age) == (8, 18)
+    daily = ("week", "every day 11:00-21:00", Cost.FREE)
+    assert channels_of("kindertelefoon") == [
+        ("phone", "0800-0432", False, *daily),
+        ("phone", "116 111", False, *daily),
+        ("chat", "https://www.kindertelefoon.nl/", True, *daily),
+        ("website", "https://www.kindertelefoon.nl/", False, "unknown", "", ""),
+    ]
+    assert channels_of("112") == [("phone", "112", False, "always", "", Cost.FREE)]
+    assert channels_of("113")[:3] == [
+        ("phone", "113", False, "always", "", Cost.FREE),
+        ("phone", "0800-0113", False, "always", "", Cost.FREE),
+        ("chat", "https://www.113.nl/", True, "always", "", Cost.FREE),
+    ]
+    assert channels_of("veilig-thuis") == [
+        ("phone", "0800-2000", False, "always", "", Cost.FREE),
+        # Usually weekdays 09:00-17:00: in the note, not as hours that would say "open now".
+        ("chat", "https://www.veiligthuis.nl/", True, "unknown", "", ""),
+        ("website", "https://www.020veiligthuis.nl/", False, "unknown", "", ""),
+    ]
+    # The line's own hours are not known; 08:00-22:00 is when the police call back.
+    police = ContactChannel.objects.get(resource__slug="politie-geen-spoed", kind="phone")
+    assert (police.address, police.hours, police.cost) == ("0900-8844", "unknown", "")
+    assert "08:00" in police.note_nl and "08:00" in police.note_en
 
 
 @pytest.mark.django_db
