@@ -124,7 +124,7 @@ def buttons(channels):
             phoned = True
             label = _("Call %(number)s") % {"number": channel.address}
         elif channel.kind == ChannelKind.CHAT:
-            label = _("Chat \u2014 via the website") if channel.via_website else _("Chat")
+            label = _("Chat — via the website") if channel.via_website else _("Chat")
         elif channel.kind == ChannelKind.WHATSAPP:
             label = "WhatsApp"
         elif channel.kind == ChannelKind.WEBSITE and channel.address not in chat_pages:
@@ -191,9 +191,11 @@ def hours_lines(channels, now):
             )
     kinds_in = [{c.kind for c in group} for group in states.values()]
     told_apart = {kind for kind in ChannelKind if sum(kind in kinds for kinds in kinds_in) > 1}
-    link = website(channels)
     lines = []
     for (text, is_open, known), group in states.items():
+        # A chat on another site than theirs: its hours are on that site.
+        pages = [c.address for c in group if c.kind == ChannelKind.CHAT and c.via_website]
+        link = pages[0] if pages and len(group) == 1 else website(channels)
         names = []
         for channel in group:
             name = str(channel.label)

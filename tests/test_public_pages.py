@@ -148,5 +148,13 @@ def test_resource_page_gives_each_way_to_get_in_touch_with_its_own_hours(client,
         for term in page.select("dl.contact dt")
     }
     assert "0800-2000" in ways["Phone"] and "Open day and night, every day" in ways["Phone"]
+    # The chat keeps other hours, that the facts give only as "usually": not known.
     assert "Open day and night" not in ways["Chat"]
-    assert "Monday to Friday 09:00–17:00" in ways["Chat"]
+    assert "Opening hours not known" in ways["Chat"] and "usually on weekdays" in ways["Chat"]
+    assert "via de website" not in ways["Chat"]
+    card = page.select("p.hours")
+    assert [line.get_text(" ", strip=True) for line in card] == [
+        "Phone: open day and night",
+        "Chat: opening hours not known. Check the hours on their website",
+    ]
+    assert card[1].a["href"] == "https://www.veiligthuis.nl/"
