@@ -224,32 +224,28 @@ class StripLine:
 
 
 def strip_lines(listings, now):
-    """After 112: each listing's first phone number, until one is open now. One that is
-    closed says so and when it opens, and the next one is offered."""
-    lines = []
+    """After 112: each listing's first phone number, until one is open now, that one
+    first. One that is closed says so and when it opens, without a number to call."""
+    offered, closed = [], []
     for listing in listings:
         phone = next((c for c in listing.channels if c.kind == ChannelKind.PHONE), None)
         if phone is None:
             continue
         state = phone.open_state(now)
-        name = listing.name
+        said = state_text(state, now)
+        name = listing.name.removeprefix(f"{phone.address} ")  # "113 Zelfmoordpreventie"
+        if not state.is_open:
+            closed.append(StripLine(_("%(name)s: %(state)s") % {"name": name, "state": said}))
+            continue
         if listing.min_age is not None and listing.max_age is not None:
             name = _("%(name)s, ages %(low)s to %(high)s") % {
                 "name": name,
                 "low": listing.min_age,
                 "high": listing.max_age,
             }
-        said = state_text(state, now)
-        if state.is_open:
-            if phone.cost == Cost.FREE:
-                said = _("free, %(state)s") % {"state": said}
-            lines.append(
-                StripLine(
-                    _("%(name)s: %(state)s") % {"name": name, "state": said},
-                    phone.address,
-                    phone.href,
-                )
-            )
-            break
-        lines.append(StripLine(_("%(name)s: %(state)s") % {"name": name, "state": said}))
-    return lines
+        if phone.cost == Cost.FREE:
+            said = _("free, %(state)s") % {"state": said}
+        text = _("%(name)s: %(state)s") % {"name": name, "state": said}
+        offered.append(StripLine(text, phone.address, phone.href))
+        break
+    return offered + closed
