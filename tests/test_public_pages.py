@@ -35,9 +35,7 @@ def test_every_public_page_has_the_exit_button_first_and_sets_no_cookie(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("language", "url"), ALL_PAGES)
-def test_every_public_page_shows_the_emergency_numbers(
-    client, seeded, visit_at, language, url
-):
+def test_every_public_page_shows_the_emergency_numbers(client, seeded, visit_at, language, url):
     visit_at(AFTERNOON)  # De Kindertelefoon is open
     strip = soup(client.get(url)).select_one(".emergency")
     assert strip.find("a", href="tel:112")

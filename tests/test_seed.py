@@ -117,7 +117,9 @@ def test_a_chat_on_the_website_says_so(seeded):
     for chat in ContactChannel.objects.filter(kind=ChannelKind.CHAT):
         assert chat.via_website, chat.resource.slug
     for website in ContactChannel.objects.filter(kind=ChannelKind.WEBSITE):
-        same = website.resource.contact_channels.filter(kind=ChannelKind.CHAT, address=website.address)
+        same = website.resource.contact_channels.filter(
+            kind=ChannelKind.CHAT, address=website.address
+        )
         assert not same.filter(via_website=False).exists(), website.resource.slug
 
 

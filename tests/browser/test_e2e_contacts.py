@@ -59,9 +59,7 @@ def test_result_cards_call_and_chat_the_listed_contacts(site, open_page):
     assert chat.get_attribute("href").startswith("https://www.kindertelefoon.nl/")
 
 
-def test_emergency_numbers_on_every_page_dial_112_and_a_line_open_now(
-    site, open_page, visit_at
-):
+def test_emergency_numbers_on_every_page_dial_112_and_a_line_open_now(site, open_page, visit_at):
     page = open_page("phone")
     for moment, line, number in [
         (AFTERNOON, "0800-0432", "tel:+318000432"),  # De Kindertelefoon
