@@ -16,7 +16,6 @@ from import_export import fields, widgets
 from import_export.resources import ModelResource
 
 from . import saving
-from .choices import Status
 from .languages import columns, translated_fields
 from .models import Audience, BullyingType, ContactChannel, Resource
 from .models.channel import channel_fields, channel_values
@@ -166,17 +165,15 @@ class ResourceCSV(ModelResource):
                     field.clean(row)
                 except ValueError as error:
                     errors[name] = ValidationError(str(error), code="invalid")
-        if "channels" not in errors and not self.has_contact(instance, row):
-            errors["channels"] = ValidationError(
-                "a published listing needs a way to get in touch: a channel or contact_note",
-                code="no_contact",
-            )
+        if "channels" not in errors:
+            try:
+                instance.check_way_to_get_in_touch(self.has_channels(instance, row))
+            except ValidationError as error:
+                errors["channels"] = error
         if errors:
             raise ValidationError(errors)
 
-    def has_contact(self, instance, row):
-        if instance.status != Status.PUBLISHED or (instance.contact_note or "").strip():
-            return True
+    def has_channels(self, instance, row):
         if "channels" in row:
             return bool(self.fields["channels"].clean(row))
         return instance.pk is not None and instance.contact_channels.exists()

@@ -13,7 +13,7 @@ ADMINISTRATORS = "Beheerders"
 EDITOR_PERMISSIONS = {
     "resources": {
         "resource": ["view", "add", "change", "delete"],
-        "openinghours": ["view", "add", "change", "delete"],
+        "contactchannel": ["view", "add", "change", "delete"],
         "audience": ["view", "add", "change"],
         "bullyingtype": ["view", "add", "change"],
         "advice": ["view", "add", "change", "delete"],

@@ -13,16 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from ..channels import listing_state
 from ..choices import HOURS_KINDS, District, Hours, Kind, Route, Status
-from ..languages import column, localized
+from ..languages import column, columns, localized
 from ..search import search_resources
 from ..triage import Candidate
 from .base import SlugQuerySet, Versioned
 from .channel import ContactChannel, channel_values, shown
 from .taxonomy import Audience, BullyingType
-
-# A published listing needs a way to get in touch: a contact channel, or the note on
-# another way (for example: ask your mentor for the name). Checked where channels are
-# saved (the admin's form, the CSV import), as the rows are in another table.
 
 
 def review_cutoff(today=None):
@@ -358,6 +354,21 @@ class Resource(Versioned):
                     )
                 },
                 code="publish_unchecked_note",
+            )
+
+    def check_way_to_get_in_touch(self, has_channels):
+        """A published listing needs a way to get in touch: a contact channel, or the note
+        on another way (for example: ask your mentor for the name). The channels are rows
+        of another table, so the admin's form and the CSV import, which save them, ask
+        this with what they are about to save."""
+        notes = [getattr(self, name) or "" for name in columns("contact_note")]
+        if self.status == Status.PUBLISHED and not has_channels and not any(map(str.strip, notes)):
+            raise ValidationError(
+                _(
+                    "To publish, add a way to get in touch, or fill in the other way to get "
+                    "in touch."
+                ),
+                code="publish_no_contact",
             )
 
     def is_being_published(self):
