@@ -1,5 +1,7 @@
 """The ways to get in touch with a listing, each with its own hours, note and cost."""
 
+import sys
+
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import models
@@ -116,15 +118,17 @@ class ContactChannel(models.Model):
 
 
 def shown(kind, address, via_website, hours, week, note, cost):
-    """A channels.Channel from a ContactChannel's fields (note: in the active language)."""
+    """A channels.Channel from a ContactChannel's fields (note: in the active language).
+    The words that many channels share are one string each (sys.intern): the candidates
+    of every listing stay in each worker's memory."""
     return Channel(
-        kind=kind,
+        kind=sys.intern(kind),
         address=address,
         via_website=via_website,
-        hours=hours,
+        hours=sys.intern(hours),
         periods=stored_periods(week) if hours == Hours.WEEK else (),
-        note=note or "",
-        cost=cost,
+        note=sys.intern(note or ""),
+        cost=sys.intern(cost),
     )
 
 

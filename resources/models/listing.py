@@ -145,7 +145,7 @@ class ResourceQuerySet(SlugQuerySet):
             localized("note"),
             "cost",
         )
-        for resource_id, *fields in channel_rows:
+        for resource_id, *fields in channel_rows.iterator(chunk_size=2000):
             channels.setdefault(resource_id, []).append(shown(*fields))
         links = {}
         for resource_id, slug, name, level, _position in relevance_links(self.values("pk")):
