@@ -50,6 +50,9 @@ class HelpfinderAdminSite(AdminSite):
     site_header = _("Help with online bullying: management")
     site_title = _("helpfinder management")
     index_title = _("Listings and pages")
+    # The list of listings needs the width of a 1280 px window (its filters take the right
+    # side); the breadcrumbs and the index lead to the other lists.
+    enable_nav_sidebar = False
 
     @property
     def login_form(self):

@@ -96,9 +96,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "import_export",
-    "axes",
+    "helpfinder.apps.LoginProtectionConfig",  # axes, named for staff
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "helpfinder.apps.TwoStepLoginConfig",  # django_otp.plugins.otp_totp, named for staff
     "resources",
 ]
 

@@ -22,6 +22,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_preview, saving
+from .admin_channels import ContactChannelInline
 from .choices import Status
 from .importexport import ResourceCSV
 from .languages import column, columns
@@ -29,7 +30,6 @@ from .models import (
     Advice,
     Audience,
     BullyingType,
-    ContactChannel,
     Feedback,
     Page,
     Resource,
@@ -202,9 +202,19 @@ class LabelledInlineFormSet(forms.BaseInlineFormSet):
             field.widget.attrs.setdefault("aria-label", field.label)
 
 
-class ContactChannelInline(admin.StackedInline):
-    model = ContactChannel
-    extra = 1
+class ChannelHoursFilter(admin.SimpleListFilter):
+    title = _("hours of ways to get in touch")
+    parameter_name = "channel_hours"
+
+    def lookups(self, request, model_admin):
+        return [("unknown", _("Some not known")), ("known", _("All known"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "unknown":
+            return queryset.with_channels_without_hours()
+        if self.value() == "known":
+            return queryset.with_all_hours_known()
+        return queryset
 
 
 @admin.register(Resource)
@@ -217,7 +227,8 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
     import_formats = [CSV]
     export_formats = [CSV]
     inlines = [ContactChannelInline]
-    list_display = ["name", "kind", "status", "last_verified", "verified_by", "is_fresh"]
+    # Fits 1280 px in Dutch: the check's date, who and whether it is due in one column.
+    list_display = ["name", "kind", "status", "checked", "hours_not_known"]
     list_filter = [
         "status",
         "kind",
@@ -227,6 +238,7 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
         "crisis_only",
         "district",
         NeedsReviewFilter,
+        ChannelHoursFilter,
     ]
     search_fields = [*columns("name"), "slug", "contact_channels__address", *columns("summary")]
     list_select_related = ["verified_by"]
@@ -287,14 +299,36 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
     def preview_view(self, request):
         return admin_preview.preview(request, self)
 
-    @admin.display(boolean=True, description=_("checked recently"))
-    def is_fresh(self, obj):
-        return not obj.needs_review
+    @admin.display(description=_("facts last checked"), ordering="last_verified")
+    def checked(self, obj):
+        """When, by whom, and "needs review" when that was too long ago (or never)."""
+        parts = []
+        if obj.last_verified:
+            parts.append(date_format(obj.last_verified, "SHORT_DATE_FORMAT"))
+        if obj.verified_by:
+            parts.append(obj.verified_by.get_full_name() or obj.verified_by.get_username())
+        text = ", ".join(parts)
+        if not obj.needs_review:
+            return text
+        due = format_html("<strong>{}</strong>", gettext("needs review"))
+        return format_html("{}<br>{}", text, due) if text else due
+
+    @admin.display(
+        description=_("ways to get in touch"), ordering="channels_without_hours", empty_value=""
+    )
+    def hours_not_known(self, obj):
+        count = obj.channels_without_hours
+        if not count:
+            return ""
+        return ngettext("%(count)d without hours", "%(count)d without hours", count) % {
+            "count": count
+        }
 
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
+            .count_channels_without_hours()
             .prefetch_related("audiences", "also_for", "bullying_types", "general_types")
         )
 

@@ -1,5 +1,5 @@
-"""An editor works on a listing: both languages, opening hours, publishing, history, revert,
-and two editors at once."""
+"""An editor works on a listing: both languages, ways to get in touch and their hours,
+publishing, history, revert, and two editors at once."""
 
 import pytest
 from django.test import Client
@@ -17,11 +17,17 @@ def open_change_form(client, resource):
     return url, form_values(page.find("form", id="resource_form"))
 
 
-def add_hours(data, weekday, opens, closes):
-    number = int(data["opening_hours-TOTAL_FORMS"][0]) - 1  # the empty extra row
-    data[f"opening_hours-{number}-weekday"] = [str(weekday)]
-    data[f"opening_hours-{number}-opens"] = [opens]
-    data[f"opening_hours-{number}-closes"] = [closes]
+CHANNELS = "contact_channels"  # the prefix of the rows of ways to get in touch
+
+
+def set_channel(data, number, **fields):
+    """Fill in row `number` of the ways to get in touch, as an editor types it."""
+    for name, value in fields.items():
+        data[f"{CHANNELS}-{number}-{name}"] = [value]
+
+
+def channel_rows(resource):
+    return list(resource.contact_channels.values_list("kind", "address", "hours", "week"))
 
 
 @pytest.mark.django_db
@@ -51,7 +57,10 @@ def test_editor_edits_publishes_sees_history_and_reverts(editor_client):
     data["name_nl"] = ["Alles Oké? Supportlijn voor jongvolwassenen"]
     data["name_en"] = ["Alles Oké? Supportline for young adults"]
     data["status"] = ["published"]
-    add_hours(data, 0, "14:00", "22:00")
+    # The phone's hours, typed in Dutch; "open" stays on "not known": these hours count.
+    assert data[f"{CHANNELS}-0-address"] == ["0800-0450"]
+    assert data[f"{CHANNELS}-0-hours"] == ["unknown"]
+    set_channel(data, 0, week="ma 14:00-22:00")
 
     # The draft has a note for staff: publishing waits until someone checked the facts.
     response = editor_client.post(url, data)
@@ -66,12 +75,12 @@ def test_editor_edits_publishes_sees_history_and_reverts(editor_client):
     response = editor_client.post(url, data)
     assert response.status_code == 302, soup(response).select(".errorlist")
 
-    # The public sees it, in both languages, with its hours.
+    # The public sees it, in both languages, with its phone's hours.
     visitor = Client()
     public = soup(visitor.get("/en/all-help/alles-oke-supportlijn/"))
     assert public.h1.get_text() == "Alles Oké? Supportline for young adults"
-    rows = {row.th.get_text(): row.td.get_text() for row in public.select("table.hours-table tr")}
-    assert rows["Monday"] == "14:00–22:00"
+    phone = public.select_one("dl.contact dd").get_text(" ", strip=True)
+    assert "0800-0450" in phone and "Monday 14:00–22:00" in phone
     assert soup(visitor.get("/nl/alle-hulp/alles-oke-supportlijn/")).h1.get_text() == (
         "Alles Oké? Supportlijn voor jongvolwassenen"
     )
@@ -83,7 +92,7 @@ def test_editor_edits_publishes_sees_history_and_reverts(editor_client):
     assert "editor" in text
     assert "Alles Oké? Supportline for young adults" in text
 
-    # Revert to the version before the edit: texts, status and hours come back.
+    # Revert to the version before the edit: texts, status and the phone's hours come back.
     before = resource.history.order_by("history_date")[records_before - 1]
     revert_url = reverse("admin:resources_resource_revert", args=[resource.pk, before.history_id])
     assert revert_url in history.content.decode()
@@ -93,24 +102,34 @@ def test_editor_edits_publishes_sees_history_and_reverts(editor_client):
 
     resource.refresh_from_db()
     assert (resource.name_nl, resource.name_en, resource.status) == original
-    assert not resource.opening_hours.exists()
+    assert channel_rows(resource) == [("phone", "0800-0450", "unknown", "")]
     assert visitor.get("/en/all-help/alles-oke-supportlijn/").status_code == 404
     assert resource.history.count() == records_before + 2  # the revert is in the history too
 
 
 @pytest.mark.django_db
-def test_revert_restores_audiences_and_opening_hours(editor_client):
+def test_revert_restores_audiences_and_ways_to_get_in_touch(editor_client):
     resource = Resource.objects.get(slug="kindertelefoon")
-    seeded = resource.history.earliest()
+    seeded_channels = channel_rows(resource)
+    assert ("phone", "116 111", "week", "every day 11:00-21:00") in seeded_channels
     url, data = open_change_form(editor_client, resource)
+    first = resource.history.count()
     data["audiences"] = []
     data["also_for"] = []
-    data["opening_hours-0-DELETE"] = ["on"]
+    set_channel(data, 0, week="ma-vr 11:00-21:00")  # the first phone: weekdays only
+    set_channel(data, 1, DELETE="on")  # 116 111 goes
     assert editor_client.post(url, data).status_code == 302
+    assert resource.history.count() == first + 1
     assert resource.audiences.count() == 0 and resource.also_for.count() == 0
-    assert resource.opening_hours.count() == 6
+    assert channel_rows(resource)[:2] == [
+        ("phone", "0800-0432", "week", "mo-fr 11:00-21:00"),
+        ("chat", "https://www.kindertelefoon.nl/", "week", "every day 11:00-21:00"),
+    ]
+    before_edit = resource.history.order_by("history_date")[first - 1]
 
-    revert_url = reverse("admin:resources_resource_revert", args=[resource.pk, seeded.history_id])
+    revert_url = reverse(
+        "admin:resources_resource_revert", args=[resource.pk, before_edit.history_id]
+    )
     confirm = soup(editor_client.get(revert_url))
     assert (
         editor_client.post(
@@ -121,9 +140,7 @@ def test_revert_restores_audiences_and_opening_hours(editor_client):
 
     assert list(resource.audiences.values_list("slug", flat=True)) == ["young-person"]
     assert list(resource.also_for.values_list("slug", flat=True)) == ["worried"]
-    assert {(h.weekday, f"{h.opens:%H:%M}") for h in resource.opening_hours.all()} == {
-        (day, "11:00") for day in range(7)
-    }
+    assert channel_rows(resource) == seeded_channels
 
 
 @pytest.mark.django_db
@@ -133,7 +150,7 @@ def test_publishing_is_refused_with_what_is_missing(editor_client):
     data["status"] = ["published"]
     data["name_en"] = [""]
     data["summary_en"] = [""]
-    data["phone"] = [""]
+    set_channel(data, 0, DELETE="on")  # its only way to get in touch
     response = editor_client.post(url, data)
     assert response.status_code == 200
     errors = [item.get_text() for item in soup(response).select(".errornote, .errorlist li")]
@@ -141,9 +158,13 @@ def test_publishing_is_refused_with_what_is_missing(editor_client):
         "Om te publiceren vul je in: de naam in het Engels, de samenvatting in het Engels."
         in errors
     )
-    assert any("minstens één manier van contact" in error for error in errors)
+    assert (
+        "Om te publiceren voeg je een contactmogelijkheid toe, of vul je de andere manier "
+        "om contact op te nemen in." in errors
+    )
     resource.refresh_from_db()
-    assert resource.status == "draft" and resource.phone == "0800-0450"
+    assert resource.status == "draft"
+    assert channel_rows(resource) == [("phone", "0800-0450", "unknown", "")]
 
 
 @pytest.mark.django_db

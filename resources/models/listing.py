@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language_info
@@ -55,6 +56,14 @@ def relevance_links(resource_ids):
     return parts[0].union(*parts[1:], all=True).order_by("position", "slug")
 
 
+def channels_without_hours():
+    """The channels of the listing in the outer query that keep hours (phone, chat,
+    WhatsApp, visit) whose hours are not known."""
+    return ContactChannel.objects.filter(
+        resource=models.OuterRef("pk"), kind__in=HOURS_KINDS, hours=Hours.UNKNOWN
+    )
+
+
 class ResourceQuerySet(SlugQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
@@ -97,12 +106,24 @@ class ResourceQuerySet(SlugQuerySet):
 
     def with_channels_without_hours(self):
         """Listings with a phone, chat, WhatsApp or visit whose hours are not known."""
-        unknown = ContactChannel.objects.filter(
-            resource=models.OuterRef("pk"),
-            kind__in=HOURS_KINDS,
-            hours=Hours.UNKNOWN,
+        return self.filter(models.Exists(channels_without_hours()))
+
+    def with_all_hours_known(self):
+        """Listings whose every phone, chat, WhatsApp and visit has known hours (or that
+        have none of those)."""
+        return self.filter(~models.Exists(channels_without_hours()))
+
+    def count_channels_without_hours(self):
+        """Each listing with `channels_without_hours`: how many of its phones, chats,
+        WhatsApps and visits have hours not known; in the same query as the listings."""
+        counted = (
+            channels_without_hours()
+            .order_by()
+            .values("resource")
+            .annotate(count=models.Count("pk"))
+            .values("count")
         )
-        return self.filter(models.Exists(unknown))
+        return self.annotate(channels_without_hours=Coalesce(models.Subquery(counted), 0))
 
     def needs_review(self, today=None):
         """Facts never checked, or not checked in HELPFINDER_REVIEW_AFTER_DAYS days."""
