@@ -62,7 +62,7 @@ def test_youngest_age_above_oldest_is_refused_with_a_clear_error(empty_db):
         resource.save()
 
 
-NO_WAY = "Om te publiceren voeg je een manier van contact toe, of vul je de andere manier"
+NO_WAY = "Om te publiceren is minstens één manier van contact nodig: voeg er een toe, of vul"
 
 
 def test_published_resource_without_any_contact_is_refused(empty_db):
