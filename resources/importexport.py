@@ -7,11 +7,15 @@ ContactChannel (kind, address, via_website, hours, week, note_nl, note_en, cost;
 models/channel.py), for example [{"kind": "phone", "address": "0800-0432", "hours":
 "week", "week": "every day 11:00-21:00", "cost": "free"}]. Rows are matched on slug.
 An import is checked in full first (preview); if any row is invalid, nothing is imported.
+A file with the contact columns from before migration 0010 (phone, opening_hours, ...) is
+refused with their names.
 """
 
 import json
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from import_export import fields, widgets
 from import_export.resources import ModelResource
 
@@ -74,14 +78,25 @@ class ChannelsWidget(widgets.Widget):
         try:
             given = json.loads(value or "[]")
         except json.JSONDecodeError as error:
-            raise ValueError(f"not JSON: {error}") from None
+            raise ValueError(_("Not JSON: %(error)s") % {"error": error}) from None
         if not isinstance(given, list) or not all(isinstance(c, dict) for c in given):
-            raise ValueError("a list of objects, one per channel: [{...}, {...}]")
+            raise ValueError(_("Write a list with one object per channel: [{...}, {...}]."))
         channels = []
         for number, fields_given in enumerate(given, start=1):
-            unknown = set(fields_given) - set(CHANNEL_FIELDS)
+            unknown = sorted(set(fields_given) - set(CHANNEL_FIELDS))
             if unknown:
-                raise ValueError(f"channel {number}: unknown {', '.join(sorted(unknown))}")
+                raise ValueError(
+                    ngettext(
+                        "Channel %(number)s: unknown field %(names)s. The fields are: %(known)s.",
+                        "Channel %(number)s: unknown fields %(names)s. The fields are: %(known)s.",
+                        len(unknown),
+                    )
+                    % {
+                        "number": number,
+                        "names": ", ".join(unknown),
+                        "known": ", ".join(CHANNEL_FIELDS),
+                    }
+                )
             channel = ContactChannel(**fields_given)
             try:
                 channel.full_clean(exclude=["resource"])
@@ -89,12 +104,37 @@ class ChannelsWidget(widgets.Widget):
                 problems = "; ".join(
                     f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
                 )
-                raise ValueError(f"channel {number}: {problems}") from None
+                raise ValueError(
+                    _("Channel %(number)s: %(problems)s") % {"number": number, "problems": problems}
+                ) from None
             channels.append(channel_values([channel])[0])
         return [{k: v for k, v in c.items() if k != "position"} for c in channels]
 
     def render(self, value, obj=None, **kwargs):
         return json.dumps(value or [], ensure_ascii=False)
+
+
+# Columns of files exported before the ways to get in touch were channels (migration
+# 0010). Ignoring them would drop what staff changed in them without a word.
+OLD_COLUMNS = [
+    "phone",
+    "phone_alt",
+    "chat_url",
+    "whatsapp_url",
+    "website",
+    "email",
+    "street_address",
+    "postcode",
+    "city",
+    "open_24_7",
+    "opening_hours",
+    "hours_note",
+]
+
+
+def old_columns(headers):
+    """The columns of an old file: hours_note in any language too (hours_note_nl)."""
+    return [name for name in headers if name in OLD_COLUMNS or name.startswith("hours_note_")]
 
 
 class ResourceCSV(ModelResource):
@@ -137,6 +177,21 @@ class ResourceCSV(ModelResource):
         skip_unchanged = True  # the preview shows only what changes
         report_skipped = False
 
+    def before_import(self, dataset, **kwargs):
+        if found := old_columns(dataset.headers or []):
+            raise ValueError(
+                ngettext(
+                    "This file has a column from before the ways to get in touch were "
+                    "channels: %(columns)s. Put what it holds in the column “channels”, as "
+                    "a new export shows. Nothing was imported.",
+                    "This file has columns from before the ways to get in touch were "
+                    "channels: %(columns)s. Put what they hold in the column “channels”, as "
+                    "a new export shows. Nothing was imported.",
+                    len(found),
+                )
+                % {"columns": ", ".join(found)}
+            )
+
     def get_queryset(self):
         return super().get_queryset().prefetch_related(*LINKS, "contact_channels")
 
@@ -158,6 +213,7 @@ class ResourceCSV(ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        errors.pop("channel_list", None)  # the column's error, once, under its name below
         for name in [*LINKS, "channels"]:
             field = self.fields[name]
             if field.column_name in row:

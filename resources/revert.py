@@ -18,6 +18,18 @@ def channels_kept_since():
     return first.history_date if first else None
 
 
+def restores_channels(record):
+    """Whether a revert to this history record of a listing brings back its contact
+    channels as they were then: only for records from after their history begins (the
+    admin says so before a revert). Earlier records keep today's channels."""
+    since = channels_kept_since()
+    return (
+        getattr(record, "instance_type", None) is Resource
+        and since is not None
+        and record.history_date >= since
+    )
+
+
 def revert(instance, record, expected_version=None, reason=None):
     """Bring `instance` back to the historical `record`: every field in every language,
     its audiences and bullying types, and for a resource its contact channels as they
@@ -33,8 +45,7 @@ def revert(instance, record, expected_version=None, reason=None):
             getattr(instance, name).set(
                 getattr(row, f"{target}_id") for row in getattr(record, name).all()
             )
-        since = channels_kept_since()
-        if isinstance(instance, Resource) and since and record.history_date >= since:
+        if isinstance(instance, Resource) and restores_channels(record):
             earlier = ContactChannel.history.as_of(record.history_date)
             earlier = sorted(
                 earlier.filter(resource_id=instance.pk), key=lambda c: (c.position, c.pk)

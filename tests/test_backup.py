@@ -1,4 +1,5 @@
-"""A backup restores every resource in both languages, with its history."""
+"""A backup restores every resource in both languages, with its ways to get in touch and
+the history of both, also of listings deleted since."""
 
 from io import StringIO
 
@@ -6,8 +7,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
-from resources.models import ContentVersion, Resource
+from resources.importexport import current_channels
+from resources.models import ContactChannel, ContentVersion, Resource
+from resources.models.channel import channel_values
 from resources.roles import EDITORS
+from resources.saving import save_content
 
 
 def snapshot():
@@ -20,8 +24,16 @@ def snapshot():
         ]
         for r in Resource.objects.all()
     }
-    hours = {r.slug: r.weekly_periods() for r in Resource.objects.prefetch_related("opening_hours")}
-    return resources, history, hours
+    channels = {
+        r.slug: channel_values(r.contact_channels.all())
+        for r in Resource.objects.prefetch_related("contact_channels")
+    }
+    channel_history = [
+        (h.id, h.resource_id, h.history_type, h.address, h.week, h.note_nl, h.note_en)
+        for h in ContactChannel.history.order_by("history_id")
+    ]
+    deleted = sorted(Resource.history.filter(history_type="-").values_list("slug", "name_en"))
+    return resources, history, channels, channel_history, deleted
 
 
 @pytest.mark.django_db(transaction=True)  # flush on PostgreSQL needs no open transaction
@@ -30,9 +42,27 @@ def test_backup_wipe_restore_keeps_every_resource_its_languages_and_history(
 ):
     editor = make_staff("editor")
     resource = Resource.objects.get(slug="helpwanted")
-    resource.name_en = "Helpwanted (changed by an editor)"
-    resource._history_user = editor
-    resource.save()
+    with save_content(resource):
+        resource.name_en = "Helpwanted (changed by an editor)"
+        resource._history_user = editor
+        resource.save()
+        resource.set_channels(
+            [
+                *current_channels(resource),
+                {
+                    "kind": "whatsapp",
+                    "address": "https://wa.me/31612345678",
+                    "via_website": False,
+                    "hours": "week",
+                    "week": "mo-fr 09:00-17:00",
+                    "note_nl": "Alleen berichten.",
+                    "note_en": "Messages only.",
+                    "cost": "free",
+                },
+            ]
+        )
+    # A listing deleted since: its history, and its channels' history, name it by id.
+    Resource.objects.get(slug="offlimits").delete()
     before = snapshot()
     backup = tmp_path / "helpfinder.json.gz"
 
@@ -46,6 +76,13 @@ def test_backup_wipe_restore_keeps_every_resource_its_languages_and_history(
 
     assert snapshot() == before
     assert before[1]["helpwanted"][0][2:] == ("Helpwanted (changed by an editor)", "editor")
+    whatsapp = before[2]["helpwanted"][-1]
+    assert (whatsapp["week"], whatsapp["note_nl"], whatsapp["note_en"]) == (
+        "mo-fr 09:00-17:00",
+        "Alleen berichten.",
+        "Messages only.",
+    )
+    assert ("offlimits", "Offlimits") in before[4]
     assert ContentVersion.objects.get(pk=1).number != version_after_wipe
     assert User.objects.get(username="editor").groups.get().name == EDITORS
 

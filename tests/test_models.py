@@ -1,4 +1,5 @@
-"""Translated fields, their fallback, and the constraints that keep bad rows out."""
+"""Translated fields, their fallback, and the constraints and rules that keep bad rows out:
+of listings and of their ways to get in touch."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -6,9 +7,9 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from resources.choices import Status
-from resources.languages import codes, column, translated_fields
-from resources.models import OpeningHours, Resource
-from resources.models.listing import CONTACT_DETAILS, TRANSLATED_CONTACT_DETAILS
+from resources.languages import codes, column, columns, translated_fields
+from resources.models import ContactChannel, Resource
+from resources.models.channel import channel_fields
 
 
 def make_resource(**fields):
@@ -61,50 +62,68 @@ def test_youngest_age_above_oldest_is_refused_with_a_clear_error(empty_db):
         resource.save()
 
 
+NO_WAY = "Om te publiceren voeg je een contactmogelijkheid toe, of vul je de andere manier"
+
+
 def test_published_resource_without_any_contact_is_refused(empty_db):
     resource = make_resource(status=Status.PUBLISHED, name_en="Helpline")
+    resource.full_clean()
     with pytest.raises(ValidationError) as error:
-        resource.full_clean()
-    message = "Een gepubliceerde hulpbron heeft minstens één manier van contact nodig"
-    assert message in str(error.value)
-    with pytest.raises(IntegrityError), transaction.atomic():
-        resource.save()
+        resource.check_way_to_get_in_touch(has_channels=False)
+    assert NO_WAY in str(error.value)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            resource.check_way_to_get_in_touch(has_channels=False)
+        assert "To publish, add a way to get in touch" in str(error.value)
 
 
 @pytest.mark.parametrize(
     "contact",
     [
-        {"phone": "0800-0432"},
-        {"chat_url": "https://example.org/chat"},
-        {"whatsapp_url": "https://wa.me/31612345678"},
-        {"website": "https://example.org"},
-        {"email": "help@example.org"},
-        {"street_address": "Hobbemakade 29-H"},
-        {"contact_note_nl": "Vraag het je mentor."},
+        {"kind": "phone", "address": "0800-0432"},
+        {"kind": "chat", "address": "https://example.org/chat", "via_website": True},
+        {"kind": "whatsapp", "address": "https://wa.me/31612345678"},
+        {"kind": "website", "address": "https://example.org"},
+        {"kind": "email", "address": "help@example.org"},
+        {"kind": "visit", "address": "Hobbemakade 29-H, 1071 XS Amsterdam"},
     ],
 )
-def test_any_one_way_to_contact_is_enough_to_publish(contact, empty_db):
-    resource = make_resource(status=Status.PUBLISHED, name_en="Helpline", **contact)
+def test_any_one_way_to_get_in_touch_is_enough_to_publish(contact, empty_db):
+    resource = make_resource(status=Status.PUBLISHED, name_en="Helpline")
     resource.full_clean()
     resource.save()
+    channel = ContactChannel(resource=resource, **contact)
+    channel.full_clean()
+    channel.save()
+    resource.check_way_to_get_in_touch(resource.contact_channels.exists())
     assert Resource.objects.published().count() == 1
 
 
-def test_the_model_knows_which_contact_details_translation_py_translates():
-    # The constraint is built before translation.py registers the translated fields.
-    translated = set(CONTACT_DETAILS) & set(translated_fields(Resource))
-    assert set(TRANSLATED_CONTACT_DETAILS) == translated
+def test_the_other_way_to_get_in_touch_is_enough_to_publish(empty_db):
+    resource = make_resource(status=Status.PUBLISHED, contact_note_nl="Vraag het je mentor.")
+    resource.check_way_to_get_in_touch(has_channels=False)
+
+
+def test_a_channel_s_note_is_in_every_language_its_history_and_the_csv_read():
+    assert translated_fields(ContactChannel) == ["note"]
+    assert set(columns("note")) <= set(channel_fields())
 
 
 def test_draft_without_contact_is_allowed(empty_db):
     make_resource().save()
+    make_resource(slug="other").check_way_to_get_in_touch(has_channels=False)
     assert Resource.objects.published().count() == 0
 
 
-def test_empty_english_contact_note_does_not_count_as_contact(empty_db):
+def test_an_english_note_alone_does_not_count_as_a_way_to_get_in_touch(empty_db):
+    # Dutch visitors would see no way: English falls back to Dutch, not the other way.
     resource = make_resource(status=Status.PUBLISHED, contact_note_nl="", contact_note_en="x")
-    with pytest.raises(IntegrityError), transaction.atomic():
-        resource.save()
+    with pytest.raises(ValidationError) as error:
+        resource.check_way_to_get_in_touch(has_channels=False)
+    assert NO_WAY in str(error.value)
+    resource.contact_note_nl = "   "
+    with pytest.raises(ValidationError):
+        resource.check_way_to_get_in_touch(has_channels=False)
 
 
 def test_duplicate_slug_is_refused(empty_db):
@@ -117,20 +136,48 @@ def test_duplicate_slug_is_refused(empty_db):
         duplicate.save()
 
 
+def phone(resource, **fields):
+    values = {"kind": "phone", "address": "0800-0432", "hours": "week"}
+    values.update(fields)
+    return ContactChannel(resource=resource, **values)
+
+
 def test_opening_hours_must_close_after_they_open(empty_db):
     resource = make_resource()
     resource.save()
-    hours = OpeningHours(resource=resource, weekday=0, opens="17:00", closes="09:00")
     with pytest.raises(ValidationError) as error:
-        hours.full_clean()
-    assert "De sluitingstijd moet na de openingstijd liggen." in str(error.value)
-    OpeningHours(resource=resource, weekday=0, opens="20:00", closes="00:00").full_clean()
+        phone(resource, week="ma 17:00-09:00").full_clean()
+    assert "de sluitingstijd moet na de openingstijd liggen." in str(error.value)
+    until_midnight = phone(resource, week="ma 20-24")
+    until_midnight.full_clean()
+    assert until_midnight.week == "mo 20:00-24:00"
+
+
+def test_hours_that_overlap_are_refused(empty_db):
+    resource = make_resource()
+    resource.save()
+    with pytest.raises(ValidationError) as error:
+        phone(resource, week="mo 09:00-17:00; mo 12:00-20:00").full_clean()
+    assert "overlappen" in str(error.value)
+
+
+def test_a_channel_open_at_set_hours_has_its_hours_and_only_then(empty_db):
+    resource = make_resource()
+    resource.save()
+    with pytest.raises(ValidationError) as error:
+        phone(resource, week="").full_clean()
+    assert "Vul de tijden in, of kies een ander antwoord" in str(error.value)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        phone(resource, week="").save()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        phone(resource, hours="always", week="every day 09:00-17:00").save()
 
 
 def test_badly_written_phone_number_is_refused(empty_db):
-    resource = make_resource(phone="08000432")
+    resource = make_resource()
+    resource.save()
     with pytest.raises(ValidationError) as error:
-        resource.full_clean()
+        phone(resource, address="08000432", hours="unknown").full_clean()
     assert "met een streepje na het netnummer" in str(error.value)
 
 
@@ -143,7 +190,7 @@ def test_resource_url_is_in_the_active_language(empty_db):
 
 
 def test_publishing_needs_name_and_summary_in_every_language(empty_db):
-    resource = make_resource(status=Status.PUBLISHED, phone="0800-0432", summary_en="  ")
+    resource = make_resource(status=Status.PUBLISHED, summary_en="  ")
     with pytest.raises(ValidationError) as error:
         resource.full_clean()
     assert error.value.messages == [

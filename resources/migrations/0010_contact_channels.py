@@ -4,16 +4,29 @@ import django.db.models.deletion
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+from django.db.migrations.exceptions import IrreversibleError
+from django.db.models import F
 from django.utils import timezone
 
 
 # Until this migration a listing had one set of contact fields and one set of opening
 # hours for all of them. Each filled-in field becomes a channel, in this order; the
-# listing's hours go to every channel that keeps hours (phone, chat, WhatsApp, visit);
-# its note on the hours becomes the note of its first channel; a street address becomes a
-# place to visit. One history record per
-# new channel says where it came from. Nothing is lost; what the hours really are per
-# channel is for staff and the seed data to say.
+# listing's hours go to every channel that keeps hours (phone, chat, WhatsApp, visit),
+# written as ContactChannel.week stores them (the text resources/hours.py format_week
+# writes, copied here so that this migration does not change when that module does); its
+# note on the hours becomes the note of its first channel that keeps hours; a street
+# address becomes a place to visit; a chat at the address of the website is a chat on
+# their website. One history record per new channel says where it came from.
+#
+# Nothing is dropped: what a channel cannot hold (hours without a channel that keeps
+# them, hours that overlapped and were joined, a postcode without a street, ...) is added
+# to the listing's note for staff, with a history record of the listing (with its
+# audiences and kinds of bullying, so that a revert to it keeps them). The history of the
+# old contact fields themselves goes with their columns: a revert to a record from before
+# this migration keeps today's channels (resources/revert.py).
+#
+# Backwards: only without channels and their history. The old fields cannot hold several
+# channels with their own hours, so moving back would lose them without a word.
 ORDER = [
     ("phone", "phone"),
     ("phone_alt", "phone"),
@@ -25,14 +38,178 @@ ORDER = [
 HOURS_KINDS = {"phone", "chat", "whatsapp", "visit"}
 DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
 LANGUAGES = ("nl", "en")
+# The listing's many-to-many fields and the target's name in their history tables.
+M2M = {
+    "audiences": "audience",
+    "also_for": "audience",
+    "bullying_types": "bullyingtype",
+    "general_types": "bullyingtype",
+}
+ADDRESS_LENGTH = 240  # ContactChannel.address
+WEEK_LENGTH = 300  # ContactChannel.week
+MIDNIGHT = 24 * 60
+REASON = "Moved from the listing's contact fields (migration 0010)"
+STAFF_NOTE_HEADER = (
+    "Migration 0010 moved the contact fields to the ways to get in touch. "
+    "This did not fit in them; check it and fix the channels:"
+)
 
 
-def week_text(periods):
-    """One part per period ("mo 09:00-17:00; tu 09:00-17:00"): a text the site reads."""
-    return "; ".join(
-        f"{DAYS[day]} {opens:%H:%M}-{'24:00' if closes.hour == closes.minute == 0 else f'{closes:%H:%M}'}"
-        for day, opens, closes in sorted(periods)
+def hhmm(minutes):
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def spans_text(spans):
+    return ", ".join(f"{hhmm(opens)}-{hhmm(closes)}" for opens, closes in spans)
+
+
+def days_by_week(rows, kept):
+    """{weekday: [(opens, closes)]} in minutes (closing at midnight: 24:00) from the
+    OpeningHours rows; rows that overlap joined, and what cannot be said kept in words."""
+    days = {}
+    for weekday, opens, closes in rows:
+        said = f"{opens:%H:%M:%S}-{closes:%H:%M:%S}"
+        if weekday not in range(7):
+            kept.append(f"Opening hours on day number {weekday}, not a day of the week: {said}.")
+            continue
+        if opens.second or opens.microsecond or closes.second or closes.microsecond:
+            kept.append(f"Opening hours to the second, moved to the minute: {DAYS[weekday]} {said}.")
+        start = opens.hour * 60 + opens.minute
+        end = closes.hour * 60 + closes.minute or MIDNIGHT
+        if end <= start:
+            kept.append(f"Opening hours that close before they open: {DAYS[weekday]} {said}.")
+            continue
+        days.setdefault(weekday, set()).add((start, end))
+    joined = {}
+    for day, spans in sorted(days.items()):
+        merged = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        if len(merged) < len(spans):
+            kept.append(
+                f"Opening hours that overlapped on {DAYS[day]} were joined: "
+                f"{spans_text(sorted(spans))} became {spans_text(merged)}."
+            )
+        joined[day] = merged
+    return joined
+
+
+def week_text(days):
+    """As resources/hours.py format_week writes it: "every day 11:00-21:00",
+    "mo-fr 09:00-17:00; sa 10:00-12:00, 13:00-15:00"."""
+    runs = []
+    for day in sorted(days):
+        if runs and runs[-1][1] == day - 1 and runs[-1][2] == days[day]:
+            runs[-1] = (runs[-1][0], day, days[day])
+        else:
+            runs.append((day, day, days[day]))
+    parts = []
+    for first, last, spans in runs:
+        if first == 0 and last == 6:
+            name = "every day"
+        else:
+            name = DAYS[first] if first == last else f"{DAYS[first]}-{DAYS[last]}"
+        parts.append(f"{name} {spans_text(spans)}")
+    return "; ".join(parts)
+
+
+def same_address(one, other):
+    return bool(other) and one.strip().rstrip("/").lower() == other.strip().rstrip("/").lower()
+
+
+def channels_of(resource, rows, kept):
+    """The channels (dicts of ContactChannel fields) of a listing with the old fields."""
+    week = week_text(days_by_week(rows, kept))
+    if len(week) > WEEK_LENGTH:
+        kept.append(f"Opening hours too long for the hours of a channel: {week}.")
+        week = ""
+    if resource.open_24_7:
+        hours = "always"
+        if week:
+            kept.append(
+                f"Marked open day and night, with opening hours too: {week}. "
+                "The channels say day and night."
+            )
+        week = ""
+    else:
+        hours = "week" if week else "unknown"
+
+    found = []
+    for field, kind in ORDER:
+        value = (getattr(resource, field) or "").strip()
+        if not value or any(c["kind"] == kind and c["address"] == value for c in found):
+            continue  # empty, or the same number twice
+        if len(value) > ADDRESS_LENGTH:
+            kept.append(f"Too long for a way to get in touch ({field}): {value}")
+            continue
+        via_website = kind == "chat" and same_address(value, resource.website)
+        found.append({"kind": kind, "address": value, "via_website": via_website})
+    place = f"{resource.postcode or ''} {resource.city or ''}".strip()
+    if (resource.street_address or "").strip():
+        address = ", ".join(part for part in [resource.street_address.strip(), place] if part)
+        reachable = len([c for c in found if c["kind"] in ("phone", "chat", "whatsapp")])
+        found.insert(reachable, {"kind": "visit", "address": address, "via_website": False})
+    elif place:
+        kept.append(f"Postcode and city without a street, so not a place to visit: {place}.")
+
+    keeping = [c for c in found if c["kind"] in HOURS_KINDS]
+    if hours != "unknown" and not keeping:
+        kept.append(
+            "Opening hours without a phone, chat, WhatsApp or place to visit to give them "
+            f"to: {week or 'day and night'}."
+        )
+    for channel in found:
+        keeps = channel["kind"] in HOURS_KINDS
+        channel.update(
+            hours=hours if keeps else "unknown",
+            week=week if keeps else "",
+            note_nl="",
+            note_en="",
+        )
+
+    notes = {code: (getattr(resource, f"hours_note_{code}") or "").strip() for code in LANGUAGES}
+    if any(notes.values()):
+        target = (keeping or found or [None])[0]
+        if target:
+            target.update({f"note_{code}": text for code, text in notes.items()})
+        else:
+            kept.extend(
+                f"Note on the opening hours ({code}): {text}" for code, text in notes.items() if text
+            )
+    return found
+
+
+def record_listing(apps, resource, now):
+    """A history record of the listing as it is now, with its many-to-many fields, as
+    django-simple-history writes one."""
+    Record = apps.get_model("resources", "HistoricalResource")
+    names = {field.attname for field in Record._meta.concrete_fields}
+    record = Record.objects.create(
+        **{
+            field.attname: getattr(resource, field.attname)
+            for field in resource._meta.concrete_fields
+            if field.attname in names
+        },
+        history_date=now,
+        history_type="~",
+        history_change_reason=REASON,
+        history_user=None,
     )
+    for name, target in M2M.items():
+        Linked = apps.get_model("resources", f"HistoricalResource_{name}")
+        through = getattr(type(resource), name).through
+        Linked.objects.bulk_create(
+            Linked(
+                history=record,
+                id=row.id,
+                resource_id=row.resource_id,
+                **{f"{target}_id": getattr(row, f"{target}_id")},
+            )
+            for row in through.objects.filter(resource_id=resource.pk)
+        )
 
 
 def move_contact_details(apps, schema_editor):
@@ -40,58 +217,52 @@ def move_contact_details(apps, schema_editor):
     Channel = apps.get_model("resources", "ContactChannel")
     History = apps.get_model("resources", "HistoricalContactChannel")
     OpeningHours = apps.get_model("resources", "OpeningHours")
+    ContentVersion = apps.get_model("resources", "ContentVersion")
     now = timezone.now()
-    for resource in Resource.objects.all():
-        periods = OpeningHours.objects.filter(resource=resource).values_list("weekday", "opens", "closes")
-        if resource.open_24_7:
-            hours, week = "always", ""
-        elif periods:
-            hours, week = "week", week_text(periods)
-        else:
-            hours, week = "unknown", ""
-        found = [(kind, getattr(resource, field)) for field, kind in ORDER if getattr(resource, field)]
-        # A street makes a place to visit; a postcode or city alone does not.
-        if resource.street_address:
-            address = ", ".join(
-                part
-                for part in [resource.street_address, f"{resource.postcode} {resource.city}".strip()]
-                if part
-            )
-            reachable = len([f for f in found if f[0] in ("phone", "chat", "whatsapp")])
-            found.insert(reachable, ("visit", address))
-        for position, (kind, value) in enumerate(found):
-            keeps = kind in HOURS_KINDS
-            notes = {
-                f"note_{code}": (getattr(resource, f"hours_note_{code}") or "") if position == 0 else ""
-                for code in LANGUAGES
-            }
-            channel = Channel.objects.create(
-                resource=resource,
-                position=position,
-                kind=kind,
-                address=value,
-                hours=hours if keeps else "unknown",
-                week=week if keeps else "",
-                note=notes["note_nl"],
-                cost="",  # not known: a listing said only whether its help is free
-                **notes,
-            )
+    for resource in Resource.objects.order_by("pk"):
+        rows = OpeningHours.objects.filter(resource=resource).order_by("weekday", "opens", "pk")
+        kept = []
+        found = channels_of(resource, rows.values_list("weekday", "opens", "closes"), kept)
+        for position, fields in enumerate(found):
+            fields = dict(fields, position=position, note=fields["note_nl"], cost="")
+            # cost stays not known: a listing said only whether its help is free (is_free).
+            channel = Channel.objects.create(resource=resource, **fields)
             History.objects.create(
                 id=channel.id,
                 resource_id=resource.id,
-                position=channel.position,
-                kind=kind,
-                address=value,
-                via_website=False,
-                hours=channel.hours,
-                week=channel.week,
-                note=channel.note,
-                cost="",
-                **notes,
+                **fields,
                 history_date=now,
                 history_type="+",
-                history_change_reason="Moved from the listing's contact fields (migration 0010)",
+                history_change_reason=REASON,
             )
+        if kept:
+            note = "\n".join([STAFF_NOTE_HEADER, *(f"- {line}" for line in kept)])
+            before = (resource.staff_note or "").rstrip()
+            resource.staff_note = f"{before}\n\n{note}" if before else note
+            resource.version += 1
+            resource.save()
+            record_listing(apps, resource, now)
+    # Cached pages show the contact fields: make them stale (resources/contentcache.py).
+    if not ContentVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        ContentVersion.objects.create(pk=1, number=1)
+    if schema_editor.connection.vendor == "postgresql":
+        # The rows just written have foreign keys checked at commit; PostgreSQL refuses
+        # to alter their tables below while those checks are pending. Check them now.
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def refuse_to_move_back(apps, schema_editor):
+    channels = apps.get_model("resources", "ContactChannel")
+    history = apps.get_model("resources", "HistoricalContactChannel")
+    if channels.objects.exists() or history.objects.exists():
+        raise IrreversibleError(
+            "Migration 0010 cannot be undone while there are ways to get in touch (contact "
+            "channels) or history records of them: the old contact fields cannot hold "
+            "several channels with their own hours and notes, so they would be lost. "
+            "Restore a backup made before migration 0010 instead."
+        )
 
 
 class Migration(migrations.Migration):
@@ -296,4 +467,6 @@ class Migration(migrations.Migration):
         migrations.DeleteModel(
             name='OpeningHours',
         ),
+        # Runs first when the migration is undone: before the old constraint comes back.
+        migrations.RunPython(migrations.RunPython.noop, refuse_to_move_back),
     ]

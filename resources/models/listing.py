@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..channels import listing_state
 from ..choices import HOURS_KINDS, District, Hours, Kind, Route, Status
-from ..languages import column, columns, localized
+from ..languages import column, localized
 from ..search import search_resources
 from ..triage import Candidate
 from .base import SlugQuerySet, Versioned
@@ -381,9 +381,11 @@ class Resource(Versioned):
         """A published listing needs a way to get in touch: a contact channel, or the note
         on another way (for example: ask your mentor for the name). The channels are rows
         of another table, so the admin's form and the CSV import, which save them, ask
-        this with what they are about to save."""
-        notes = [getattr(self, name) or "" for name in columns("contact_note")]
-        if self.status == Status.PUBLISHED and not has_channels and not any(map(str.strip, notes)):
+        this with what they are about to save. The note counts in the default language
+        (Dutch), which every language falls back to; an English note alone leaves Dutch
+        visitors without a way, as the database constraint before migration 0010 said."""
+        note = (getattr(self, column("contact_note")) or "").strip()
+        if self.status == Status.PUBLISHED and not has_channels and not note:
             raise ValidationError(
                 _(
                     "To publish, add a way to get in touch, or fill in the other way to get "
