@@ -39,10 +39,12 @@ NIGHT = datetime(2026, 11, 25, 23, 30, tzinfo=AMSTERDAM)
 @pytest.fixture
 def visit_at(monkeypatch):
     """The moment the site takes for "now": visit_at(NIGHT). What is open, and so the
-    order of crisis lines, depends on it."""
+    order of crisis lines, depends on it; the page cache's minute follows it too, so a
+    page cached at another moment is not served as this moment's."""
 
     def at(moment):
         monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
+        monkeypatch.setattr("resources.contentcache.time.time", moment.timestamp)
 
     return at
 

@@ -19,17 +19,6 @@ from resources.models import ContactChannel, Resource
 from .conftest import AFTERNOON, soup
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    """Set the site's clock: what is open now, and the page cache's minute, both follow."""
-
-    def at(moment):
-        monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
-        monkeypatch.setattr("resources.contentcache.time.time", moment.timestamp)
-
-    return at
-
-
 def strip(client, url):
     return soup(client.get(url)).select_one(".emergency")
 
@@ -37,22 +26,22 @@ def strip(client, url):
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_emergency_strip_follows_the_clock_across_21_00_with_the_page_cache_on(
-    client, seeded, clock, settings, language
+    client, seeded, visit_at, settings, language
 ):
     assert settings.HELPFINDER_PAGE_CACHE_SECONDS > 0
     with translation.override(language):  # a page fetched earlier leaves its language on
         url = reverse("resources:home")
     evening = datetime(2026, 11, 25, 20, 59, tzinfo=AMSTERDAM)  # a Wednesday
 
-    clock(evening)
+    visit_at(evening)
     before = strip(client, url)
     assert before.find("a", href="tel:+318000432")  # De Kindertelefoon, open until 21:00
     assert "21:00" in before.get_text()
     assert not before.find("a", href="tel:113")
-    clock(evening + timedelta(seconds=30))  # the same minute: the cached page
+    visit_at(evening + timedelta(seconds=30))  # the same minute: the cached page
     assert strip(client, url).get_text() == before.get_text()
 
-    clock(evening + timedelta(minutes=1))  # 21:00: closed
+    visit_at(evening + timedelta(minutes=1))  # 21:00: closed
     after = strip(client, url)
     text = after.get_text(" ", strip=True)
     assert not after.find("a", href="tel:+318000432")  # no number to call while closed
@@ -67,8 +56,8 @@ def test_the_emergency_strip_follows_the_clock_across_21_00_with_the_page_cache_
 
 
 @pytest.mark.django_db
-def test_the_emergency_strip_takes_its_number_from_the_listing(client, seeded, clock):
-    clock(AFTERNOON)
+def test_the_emergency_strip_takes_its_number_from_the_listing(client, seeded, visit_at):
+    visit_at(AFTERNOON)
     phone = ContactChannel.objects.filter(resource__slug="kindertelefoon", kind="phone").first()
     phone.address = "0800-0433"
     phone.save()
@@ -148,8 +137,8 @@ def test_no_card_shows_a_channel_open_when_it_is_closed_over_a_whole_week(seeded
 
 
 @pytest.mark.django_db
-def test_the_list_of_all_help_shows_the_cards_as_the_walk_checked_them(client, seeded, clock):
-    clock(AFTERNOON)
+def test_the_list_of_all_help_shows_the_cards_as_the_walk_checked_them(client, seeded, visit_at):
+    visit_at(AFTERNOON)
     page = client.get("/en/all-help/").content.decode()
     listing = Resource.objects.with_details().get(slug="kindertelefoon")
     with translation.override("en"):
