@@ -187,7 +187,7 @@ class ResourceQuerySet(SlugQuerySet):
                 **{level: one(links.get((row["pk"], level), {})) for level in RELEVANCE_LINKS},
                 **row,
             )
-            for row in rows
+            for row in rows.iterator(chunk_size=2000)
         ]
 
     def with_details(self):
