@@ -1,5 +1,6 @@
 """Listings: one place to get help each, with what the ranking and the cards read of them."""
 
+import sys
 from datetime import timedelta
 
 from django.conf import settings
@@ -171,7 +172,8 @@ class ResourceQuerySet(SlugQuerySet):
         links = {}
         for resource_id, slug, name, level, _position in relevance_links(self.values("pk")):
             links.setdefault((resource_id, level), {})[slug] = name
-        # Many listings share the same hours and the same audiences: one object for each.
+        # Many listings share the same hours and the same audiences: one object for each;
+        # and one string for each word of a choice (sys.intern). They stay in memory.
         shared = {}
 
         def one(value):
@@ -185,6 +187,7 @@ class ResourceQuerySet(SlugQuerySet):
                 summary=row.pop("localized_summary"),
                 channels=one(tuple(channels.get(row["pk"], ()))),
                 **{level: one(links.get((row["pk"], level), {})) for level in RELEVANCE_LINKS},
+                **{name: sys.intern(row.pop(name)) for name in ("kind", "status", "route")},
                 **row,
             )
             for row in rows.iterator(chunk_size=2000)
