@@ -22,8 +22,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_preview, saving
-from .admin_channels import ContactChannelInline
-from .choices import Status
+from .admin_channels import ContactChannelInline, WeekField
+from .choices import ChannelKind, Hours, Status
 from .importexport import ResourceCSV
 from .languages import column, columns
 from .models import (
@@ -34,7 +34,7 @@ from .models import (
     Page,
     Resource,
 )
-from .revert import revert
+from .revert import channels_as_of, restores_channels, revert
 
 
 class VersionedForm(forms.ModelForm):
@@ -136,7 +136,7 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Viewing an old version is fine; going back is done by revert_view, which also
-        # restores audiences, bullying types and opening hours.
+        # restores audiences, bullying types and ways to get in touch.
         if request.method != "GET":
             return HttpResponseNotAllowed(["GET"])
         return super().history_form_view(request, object_id, version_id, extra_context)
@@ -173,8 +173,24 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             "record": record,
             "changes": changes,
             "change_url": change_url,
+            **self.revert_context(obj, record),
         }
         return TemplateResponse(request, "admin/revert.html", context)
+
+    def revert_context(self, obj, record):
+        """More for the revert page to show, about what is linked to the content."""
+        return {}
+
+
+def channel_line(channel):
+    """A channel in one line for staff: "Telefoon: 0800-0432, elke dag 11:00-21:00"."""
+    if channel.hours == Hours.WEEK:
+        hours = WeekField().prepare_value(channel.week)  # in the admin's language
+    elif ChannelKind(channel.kind).has_hours:
+        hours = channel.get_hours_display()
+    else:
+        hours = ""
+    return ", ".join(filter(None, [str(channel), hours]))
 
 
 class NeedsReviewFilter(admin.SimpleListFilter):
@@ -298,6 +314,15 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
 
     def preview_view(self, request):
         return admin_preview.preview(request, self)
+
+    def revert_context(self, obj, record):
+        """The ways to get in touch now and after the revert; or, for a version from
+        before they had their own history, that they stay as they are."""
+        if not restores_channels(record):
+            return {"channels_kept": True}
+        now = [channel_line(c) for c in obj.contact_channels.all()]
+        then = [channel_line(c) for c in channels_as_of(obj, record)]
+        return {"channels_now": now, "channels_then": then} if now != then else {}
 
     @admin.display(description=_("facts last checked"), ordering="last_verified")
     def checked(self, obj):

@@ -46,9 +46,11 @@ def revert(instance, record, expected_version=None, reason=None):
                 getattr(row, f"{target}_id") for row in getattr(record, name).all()
             )
         if isinstance(instance, Resource) and restores_channels(record):
-            earlier = ContactChannel.history.as_of(record.history_date)
-            earlier = sorted(
-                earlier.filter(resource_id=instance.pk), key=lambda c: (c.position, c.pk)
-            )
-            instance.set_channels(channel_values(earlier))
+            instance.set_channels(channel_values(channels_as_of(instance, record)))
     return instance
+
+
+def channels_as_of(resource, record):
+    """The listing's contact channels as they were at this history record, in order."""
+    earlier = ContactChannel.history.as_of(record.history_date).filter(resource_id=resource.pk)
+    return sorted(earlier, key=lambda c: (c.position, c.pk))

@@ -1,6 +1,8 @@
 """An editor works on a listing: both languages, ways to get in touch and their hours,
 publishing, history, revert, and two editors at once."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -131,6 +133,12 @@ def test_revert_restores_audiences_and_ways_to_get_in_touch(editor_client):
         "admin:resources_resource_revert", args=[resource.pk, before_edit.history_id]
     )
     confirm = soup(editor_client.get(revert_url))
+    # Before going back, the page says what becomes of the ways to get in touch.
+    now, then = confirm.select("#channels-change td")
+    assert "Telefoon: 0800-0432, ma-vr 11:00-21:00" in now.get_text()
+    assert "116 111" not in now.get_text()
+    assert "Telefoon: 0800-0432, elke dag 11:00-21:00" in then.get_text()
+    assert "Telefoon: 116 111, elke dag 11:00-21:00" in then.get_text()
     assert (
         editor_client.post(
             revert_url, form_values(confirm.find("form", id="revert-form"))
@@ -141,6 +149,20 @@ def test_revert_restores_audiences_and_ways_to_get_in_touch(editor_client):
     assert list(resource.audiences.values_list("slug", flat=True)) == ["young-person"]
     assert list(resource.also_for.values_list("slug", flat=True)) == ["worried"]
     assert channel_rows(resource) == seeded_channels
+
+
+@pytest.mark.django_db
+def test_revert_page_says_a_version_from_before_the_channels_history_keeps_them(
+    editor_client,
+):
+    resource = Resource.objects.get(slug="kindertelefoon")
+    old = resource.history.earliest()
+    old.history_date = datetime(2020, 1, 1, tzinfo=UTC)  # before migration 0010
+    old.save()
+    revert_url = reverse("admin:resources_resource_revert", args=[resource.pk, old.history_id])
+    page = soup(editor_client.get(revert_url))
+    assert "blijven zoals ze nu zijn" in page.select_one("#channels-kept").get_text()
+    assert not page.select("#channels-change")
 
 
 @pytest.mark.django_db
