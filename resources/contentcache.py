@@ -52,8 +52,8 @@ from .models import (
     Resource,
 )
 
-# Everything the public sees. Opening hours before listings: when the seed writes each
-# object's first history record, a listing's record includes its hours.
+# Everything the public sees. Contact channels before listings: when the seed writes each
+# object's first history record, a listing's record includes its channels.
 CONTENT_MODELS = [Audience, BullyingType, ContactChannel, Resource, Advice, Page]
 
 

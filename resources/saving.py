@@ -1,6 +1,6 @@
 """Saving content, the one way the admin, the CSV import and revert do it.
 
-An edit is the object and its relations (audiences, kinds of bullying, opening hours).
+An edit is the object and its relations (audiences, kinds of bullying, ways to get in touch).
 Saving one:
 - checks the version: an edit based on an older version than the one in the database
   fails with Conflict (another editor saved in between), and the saved object's version

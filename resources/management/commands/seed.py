@@ -25,7 +25,7 @@ class Command(BaseCommand):
             # History starts with exactly one complete record per object, the seeded
             # version, so that staff can always go back to it. loaddata's many-to-many
             # changes left partial records: remove them, then save each object once.
-            # Opening hours go first: a resource's version includes the hours before it.
+            # Contact channels go first: a listing's first record includes its channels.
             for model in CONTENT_MODELS:
                 model.history.all().delete()
             for model in CONTENT_MODELS:
