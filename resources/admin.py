@@ -22,8 +22,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_preview, saving
-from .admin_channels import ContactChannelInline, WeekField
-from .choices import ChannelKind, Hours, Status
+from .admin_channels import ContactChannelInline, channel_line
+from .choices import Status
 from .importexport import ResourceCSV
 from .languages import column, columns
 from .models import (
@@ -180,17 +180,6 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     def revert_context(self, obj, record):
         """More for the revert page to show, about what is linked to the content."""
         return {}
-
-
-def channel_line(channel):
-    """A channel in one line for staff: "Telefoon: 0800-0432, elke dag 11:00-21:00"."""
-    if channel.hours == Hours.WEEK:
-        hours = WeekField().prepare_value(channel.week)  # in the admin's language
-    elif ChannelKind(channel.kind).has_hours:
-        hours = channel.get_hours_display()
-    else:
-        hours = ""
-    return ", ".join(filter(None, [str(channel), hours]))
 
 
 class NeedsReviewFilter(admin.SimpleListFilter):

@@ -45,6 +45,17 @@ class WeekField(forms.CharField):
             return value  # as typed, next to its error
 
 
+def channel_line(channel):
+    """A channel in one line for staff: "Telefoon: 0800-0432, elke dag 11:00-21:00"."""
+    if channel.hours == Hours.WEEK:
+        hours = format_week(parse_week(channel.week), admin_language())
+    elif ChannelKind(channel.kind).has_hours:
+        hours = channel.get_hours_display()
+    else:
+        hours = ""
+    return ", ".join(filter(None, [str(channel), hours]))
+
+
 class ContactChannelForm(forms.ModelForm):
     week = WeekField(
         label=capfirst(ContactChannel._meta.get_field("week").verbose_name),

@@ -230,8 +230,8 @@ class ResourceCSV(ModelResource):
             raise ValidationError(errors)
 
     def has_channels(self, instance, row):
-        if "channels" in row:
-            return bool(self.fields["channels"].clean(row))
+        if "channels" in row:  # import_instance has read the column into channel_list
+            return bool(instance.channel_list)
         return instance.pk is not None and instance.contact_channels.exists()
 
     # One edit per row (saving.py): the listing, then its links and contact channels.

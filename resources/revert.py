@@ -45,7 +45,7 @@ def revert(instance, record, expected_version=None, reason=None):
             getattr(instance, name).set(
                 getattr(row, f"{target}_id") for row in getattr(record, name).all()
             )
-        if isinstance(instance, Resource) and restores_channels(record):
+        if restores_channels(record):
             instance.set_channels(channel_values(channels_as_of(instance, record)))
     return instance
 
