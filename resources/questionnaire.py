@@ -22,6 +22,11 @@ SELF_HARM = "self-harm"
 NO_DANGER = "no"
 NOT_SURE = "not-sure"
 
+# The audiences who answer for themselves: the person being bullied. Their questions and
+# hints say "you"; everyone else (and a visitor who skipped "Who are you?") reads about
+# the person being bullied. An audience staff add later reads the neutral words.
+FOR_THEMSELVES = frozenset({"young-person", "adult"})
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -46,15 +51,17 @@ class Source:
 
     key: str
     label: str  # the answer as a visitor gives it
-    hint: str = ""  # words under the answer
+    hint: str = ""  # words under the answer, to the person being bullied ("you")
+    hint_about: str = ""  # words under the answer, about the person being bullied
     staff_label: str = "name"  # the answer in the staff preview
 
-    def answers(self, known, staff=False):
+    def answers(self, known, staff=False, who=""):
+        hint = "" if staff else self.hint if who in FOR_THEMSELVES else self.hint_about
         return [
             Answer(
                 entry.slug,
                 getattr(entry, self.staff_label if staff else self.label),
-                hint=getattr(entry, self.hint) if self.hint and not staff else "",
+                hint=getattr(entry, hint) if hint else "",
             )
             for entry in known[self.key]
         ]
@@ -62,14 +69,17 @@ class Source:
 
 SOURCES = {
     "audiences": Source("audiences", label="answer"),
-    "bullying_types": Source("types", label="name", hint="description"),
+    "bullying_types": Source(
+        "types", label="name", hint="description", hint_about="description_other"
+    ),
 }
 
 
 @dataclass(frozen=True)
 class Question:
     """One screen of the questionnaire. `texts` and `hints` give other words for some
-    audiences (keyed by audience slug), for a visitor who said who they are."""
+    audiences (keyed by audience slug), for a visitor who said who they are; `text` and
+    `hint` are the neutral words, for everyone else."""
 
     step: str  # the query parameter, the field of triage.Answers and the URL name
     path: str  # the translated path word (printed posters link to it: never change it)
@@ -77,6 +87,7 @@ class Question:
     hint: str = ""
     several: bool = False  # the parameter may repeat: a visitor may choose several answers
     several_link: str = ""  # words of the link to the boxes for several answers
+    several_hint: str = ""  # the hint above the boxes (`hint` is for one tap)
     answers: tuple[Answer, ...] = ()  # fixed answers, after those from the database
     answers_from: str = ""  # a key of SOURCES, or "" for fixed answers only
     texts: dict = field(default_factory=dict)
@@ -85,13 +96,14 @@ class Question:
     def text_for(self, who):
         return self.texts.get(who, self.text)
 
-    def hint_for(self, who):
-        return self.hints.get(who, self.hint)
+    def hint_for(self, who, several=False):
+        return self.several_hint if several else self.hints.get(who, self.hint)
 
-    def all_answers(self, known, staff=False):
+    def all_answers(self, known, staff=False, who=""):
         """Every answer in order: from the database (`known`: sitedata.taxonomy() or
-        plain objects like it), then the fixed ones."""
-        found = SOURCES[self.answers_from].answers(known, staff) if self.answers_from else []
+        plain objects like it), then the fixed ones. Their hints speak to `who`."""
+        source = SOURCES.get(self.answers_from)
+        found = source.answers(known, staff, who) if source else []
         return [*found, *self.answers]
 
     def fixed_values(self):
@@ -103,7 +115,23 @@ QUESTIONS = (
         step="danger",
         path=_("find-help/"),
         text=_("Is someone in danger right now?"),
-        hint=_("For example: someone threatens to hurt you or themselves, today."),
+        hint=_("For example: someone threatens today to hurt another person or themselves."),
+        texts={
+            "parent": _("Is your child or someone else in danger right now?"),
+            "school-staff": _("Is a pupil or someone else in danger right now?"),
+        },
+        hints={
+            "young-person": _("For example: someone threatens to hurt you today."),
+            "adult": _("For example: someone threatens to hurt you today."),
+            "parent": _(
+                "For example: someone threatens to hurt your child today, or your child "
+                "says they want to hurt themselves."
+            ),
+            "school-staff": _(
+                "For example: someone threatens to hurt a pupil today, or a pupil says "
+                "they want to hurt themselves."
+            ),
+        },
         answers=(
             Answer(
                 IN_DANGER,
@@ -128,9 +156,14 @@ QUESTIONS = (
         step="what",
         path=_("find-help/what/"),
         text=_("What is happening?"),
+        texts={
+            "parent": _("What is happening to your child?"),
+            "school-staff": _("What is happening to the pupil?"),
+        },
         hint=_("Tap what fits best."),
         several=True,
         several_link=_("More than one thing is happening? Choose several."),
+        several_hint=_("Tick everything that is happening, then tap Next."),
         answers_from="bullying_types",
         answers=(Answer(NOT_SURE, _("I am not sure"), alone=True),),
     ),
@@ -138,6 +171,12 @@ QUESTIONS = (
         step="age",
         path=_("find-help/age/"),
         text=_("How old is the person being bullied?"),
+        texts={
+            "young-person": _("How old are you?"),
+            "adult": _("How old are you?"),
+            "parent": _("How old is your child?"),
+            "school-staff": _("How old is the pupil?"),
+        },
         answers=tuple(Answer(band.value, band.label) for band in AgeBand),
     ),
 )

@@ -22,7 +22,7 @@ class AudienceTranslation(TranslationOptions):
 
 @register(BullyingType)
 class BullyingTypeTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "description_other")
     required_languages = {DEFAULT: ("name",)}
 
 

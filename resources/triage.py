@@ -142,9 +142,34 @@ def next_step(answers, after):
     return None
 
 
-def previous_step(step):
+def shown_steps(answers, step, preset=()):
+    """The questions a visitor sees, in order, on the page of `step`: those before it that
+    were asked (not `preset`: answered before the questions began, such as "who" from a
+    button on the home page), this one, and those after it that are not answered yet."""
     index = STEPS.index(step)
-    return STEPS[index - 1] if index else None
+    return (
+        [earlier for earlier in STEPS[:index] if earlier not in preset]
+        + [step]
+        + [later for later in STEPS[index + 1 :] if not answers.answered(later)]
+    )
+
+
+def preset_steps(answers, step, carried=()):
+    """The steps that were answered before the questions began, seen from the page of
+    `step`: later steps answered already (they will not be asked), and the earlier ones the
+    previous page said were (`carried`, the `preset` parameter; unknown names left out)."""
+    index = STEPS.index(step)
+    return tuple(
+        other
+        for position, other in enumerate(STEPS)
+        if answers.answered(other) and (position > index or other in carried)
+    )
+
+
+def previous_step(step, preset=()):
+    """The question asked before `step`, or None on the first one."""
+    earlier = [other for other in STEPS[: STEPS.index(step)] if other not in preset]
+    return earlier[-1] if earlier else None
 
 
 # ---------------------------------------------------------------- ranking

@@ -19,6 +19,7 @@ from .sitedata import advice_steps, open_at, published_pages, taxonomy
 DIRECTORY_PAGE_SIZE = 20
 MAX_SEARCH_LENGTH = 100
 FEEDBACK_RATE = "5/h"  # reports per visitor address per hour
+PRESET = "preset"  # on question pages: steps answered before the questions began
 
 
 def read_answers(request, other_names=()):
@@ -53,7 +54,7 @@ def choices_for(question, answers, several):
             "hint": answer.hint,
             "selected": answer.value in selected,
         }
-        for answer in question.all_answers(taxonomy())
+        for answer in question.all_answers(taxonomy(), who=answers.who)
         if not (several and answer.alone)
     ]
 
@@ -61,25 +62,33 @@ def choices_for(question, answers, several):
 def question(request, step):
     """One question per screen. Each answer is a button: one tap takes you on."""
     asked = questionnaire.get(step)
-    answers = read_answers(request, other_names=("several",))
+    answers = read_answers(request, other_names=("several", PRESET))
     several = asked.several and request.GET.get("several") == "1"
+    preset = triage.preset_steps(answers, step, carried=request.GET.getlist(PRESET))
+    shown = triage.shown_steps(answers, step, preset)
     following = triage.next_step(answers, after=step)
-    previous = triage.previous_step(step)
+    previous = triage.previous_step(step, preset)
+    # The next page is told which answers were given before the questions began, so that
+    # it counts and goes back over the questions actually asked. The results need not know.
+    presets = [(PRESET, name) for name in preset]
+    carry = presets if following else []
     context = {
         "step": step,
-        "number": questionnaire.STEPS.index(step) + 1,
-        "total": len(questionnaire.STEPS),
+        "number": shown.index(step) + 1,
+        "total": len(shown),
         "question": asked.text_for(answers.who),
-        "hint": asked.hint_for(answers.who),
+        "hint": asked.hint_for(answers.who, several),
         "answers": answers,
         "choices": choices_for(asked, answers, several),
         "several_link": asked.several_link,
         "several": several,
         "action": reverse(f"resources:{following or 'results'}"),
-        "hidden": answers.params(without=(step,)),
-        "skip_url": step_url(following, answers, without=(step,)),
-        "back_url": step_url(previous, answers) if previous else reverse("resources:home"),
-        "several_url": step_url(step, answers, extra=[("several", "1")]),
+        "hidden": answers.params(without=(step,)) + carry,
+        "skip_url": step_url(following, answers, without=(step,), extra=carry),
+        "back_url": (
+            step_url(previous, answers, extra=presets) if previous else reverse("resources:home")
+        ),
+        "several_url": step_url(step, answers, extra=[*presets, ("several", "1")]),
     }
     return render(request, "resources/question.html", context)
 

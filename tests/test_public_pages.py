@@ -100,7 +100,7 @@ def test_unknown_and_draft_pages_give_a_translated_404(client, seeded, settings,
 
 
 @pytest.mark.django_db
-def test_home_offers_a_start_button_and_the_four_direct_entries(client, seeded):
+def test_home_offers_a_start_button_and_a_direct_entry_for_all_five_audiences(client, seeded):
     page = soup(client.get("/en/"))
     assert page.find("a", string="Start: find help")["href"] == "/en/find-help/"
     entries = {a.get_text(strip=True): a["href"] for a in page.select(".entries a")}
@@ -109,6 +109,7 @@ def test_home_offers_a_start_button_and_the_four_direct_entries(client, seeded):
         "I am a parent or carer": "/en/find-help/?who=parent",
         "I work at a school": "/en/find-help/?who=school-staff",
         "I am worried about someone else": "/en/find-help/?who=worried",
+        "I am an adult and I am being bullied": "/en/find-help/?who=adult",
     }
 
 

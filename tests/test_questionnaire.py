@@ -69,12 +69,113 @@ def test_the_age_question_offers_the_age_bands_in_words(client, seeded):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("step", questionnaire.STEPS)
-def test_every_audience_sees_the_same_words_today(client, seeded, step):
-    with translation.override("en"):
-        everyone = question_page(client, step)
-        for who in AUDIENCES:
-            assert question_page(client, step, f"?who={who}") == everyone
+@pytest.mark.parametrize(
+    ("language", "who", "asked"),
+    [
+        ("nl", "young-person", "Hoe oud ben je?"),
+        ("nl", "parent", "Hoe oud is je kind?"),
+        ("nl", "school-staff", "Hoe oud is de leerling?"),
+        ("nl", "worried", "Hoe oud is degene die gepest wordt?"),
+        ("nl", "", "Hoe oud is degene die gepest wordt?"),
+        ("en", "young-person", "How old are you?"),
+        ("en", "adult", "How old are you?"),
+        ("en", "parent", "How old is your child?"),
+        ("en", "school-staff", "How old is the pupil?"),
+        ("en", "", "How old is the person being bullied?"),
+    ],
+)
+def test_the_age_question_is_asked_in_the_voice_of_who_answers(
+    client, seeded, language, who, asked
+):
+    with translation.override(language):
+        assert question_page(client, "age", f"?who={who}" if who else "")[0] == asked
+
+
+def answer_hints(client, query):
+    page = soup(client.get(reverse("resources:what") + query))
+    return [hint.get_text(strip=True) for hint in page.select("form.question small")]
+
+
+# Words that speak to the reader as the person being bullied.
+SECOND_PERSON = {"nl": {"je", "jij", "jou", "jouw"}, "en": {"you", "your", "yours"}}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_answer_hints_speak_to_the_bullied_and_about_them_to_everyone_else(
+    client, seeded, language
+):
+    with translation.override(language):
+        for who in AUDIENCES + [""]:
+            hints = answer_hints(client, f"?who={who}" if who else "")
+            assert len(hints) == 7, who  # one under each kind of bullying
+            words = {word.strip(".,()").lower() for hint in hints for word in hint.split()}
+            if who in questionnaire.FOR_THEMSELVES:
+                assert words & SECOND_PERSON[language], (who, hints)
+            else:
+                assert not words & SECOND_PERSON[language], (who, hints)
+        assert (
+            "Iemand wordt met opzet uit een groep of chat gehouden."
+            in answer_hints(client, "?who=parent")
+            or language == "en"
+        )
+
+
+@pytest.mark.django_db
+def test_a_parent_is_not_told_they_are_kept_out_of_a_group(client, seeded):
+    with translation.override("nl"):
+        parent = answer_hints(client, "?who=parent")
+        child = answer_hints(client, "?who=young-person")
+    assert "Je wordt met opzet uit een groep of chat gehouden." in child
+    assert "Je wordt met opzet uit een groep of chat gehouden." not in parent
+    assert "Iemand wordt met opzet uit een groep of chat gehouden." in parent
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "one_tap", "boxes"),
+    [
+        (
+            "nl",
+            "Tik op wat het beste past.",
+            "Vink alles aan wat er gebeurt en tik dan op Volgende.",
+        ),
+        ("en", "Tap what fits best.", "Tick everything that is happening, then tap Next."),
+    ],
+)
+def test_the_boxes_for_several_answers_do_not_ask_for_the_one_that_fits_best(
+    client, seeded, language, one_tap, boxes
+):
+    with translation.override(language):
+        assert question_page(client, "what")[1] == one_tap
+        assert question_page(client, "what", "?several=1")[1] == boxes
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "who", "danger", "what"),
+    [
+        (
+            "nl",
+            "parent",
+            "Is je kind of iemand anders nu in gevaar?",
+            "Wat gebeurt er met je kind?",
+        ),
+        ("nl", "young-person", "Is iemand nu in gevaar?", "Wat gebeurt er?"),
+        (
+            "en",
+            "school-staff",
+            "Is a pupil or someone else in danger right now?",
+            "What is happening to the pupil?",
+        ),
+    ],
+)
+def test_the_first_questions_speak_to_a_parent_or_teacher_who_started_from_home(
+    client, seeded, language, who, danger, what
+):
+    with translation.override(language):
+        assert question_page(client, "danger", f"?who={who}")[0] == danger
+        assert question_page(client, "what", f"?who={who}&danger=no")[0] == what
 
 
 @pytest.mark.django_db

@@ -76,6 +76,46 @@ def test_each_question_shows_its_number_and_links_back_and_on(client, seeded):
     assert steps["Skip this question"] == "/en/find-help/age/?danger=no&who=parent"
 
 
+def step_number(page):
+    return page.select_one(".step").get_text()
+
+
+@pytest.mark.django_db
+def test_from_a_home_button_the_counter_counts_the_three_questions_asked(client, seeded):
+    page = soup(client.get("/nl/"))
+    page = soup(client.get(page.find("a", string="Ik ben ouder of verzorger")["href"]))
+    assert step_number(page) == "Vraag 1 van 3"
+    page = soup(submit(client, page, "Nee"))
+    assert (step_number(page), page.h1.get_text()) == (
+        "Vraag 2 van 3",
+        "Wat gebeurt er met je kind?",
+    )
+    back = soup(client.get(page.find("a", string="Terug")["href"]))
+    assert (step_number(back), back.h1.get_text()) == (
+        "Vraag 1 van 3",
+        "Is je kind of iemand anders nu in gevaar?",
+    )
+    page = soup(submit(client, page, "Buitensluiten"))
+    assert (step_number(page), page.h1.get_text()) == ("Vraag 3 van 3", "Hoe oud is je kind?")
+    response = submit(client, page, "12 tot en met 17")
+    assert response.status_code == 200
+    # The results' address holds the answers only: it is what people share.
+    assert response.request["QUERY_STRING"] == "danger=no&who=parent&what=exclusion&age=12-17"
+    assert "niet begrepen" not in soup(response).get_text()
+
+
+@pytest.mark.django_db
+def test_from_the_start_button_the_counter_counts_all_four_questions(client, seeded):
+    page = soup(client.get("/en/"))
+    page = soup(client.get(page.find("a", string="Start: find help")["href"]))
+    numbers = [step_number(page)]
+    for answer in ["No", "I am being bullied", "Being left out"]:
+        page = soup(submit(client, page, answer))
+        numbers.append(step_number(page))
+    assert numbers == ["Question 1 of 4", "Question 2 of 4", "Question 3 of 4", "Question 4 of 4"]
+    assert page.h1.get_text() == "How old are you?"
+
+
 @pytest.mark.django_db
 def test_skipping_every_question_still_gives_results(client, seeded):
     url = "/en/find-help/"

@@ -46,7 +46,24 @@ class BullyingType(Versioned):
 
     slug = models.SlugField(_("slug"), max_length=40)
     name = models.CharField(_("name"), max_length=80)
-    description = models.CharField(_("description"), max_length=200, blank=True)
+    description = models.CharField(
+        _("description, to the person being bullied"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Under the answer for young people and adults who are bullied themselves. "
+            "For example: Someone calls you names."
+        ),
+    )
+    description_other = models.CharField(
+        _("description, about someone else"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Under the answer for parents, school staff, people worried about someone, "
+            "and visitors who did not say who they are. For example: Someone is called names."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = SlugQuerySet.as_manager()
