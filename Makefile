@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Local development and tests run with debug on; production sets DJANGO_DEBUG=false.
 export DJANGO_DEBUG ?= true
+# The port of `make run`: `make run PORT=8080` when 8000 is taken.
+PORT ?= 8000
 
 .PHONY: run test test-fast check bench load messages catalogs vnu screenshots judge clean
 
@@ -27,7 +29,7 @@ catalogs: $(VENV)/.installed
 run: $(VENV)/.installed catalogs
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed-dev catalogs vnu
 	$(BIN)/python -m pytest
