@@ -47,7 +47,7 @@ vnu:
 		npm install --prefix .cache/vnu --no-audit --no-fund --silent vnu-jar@26.9.27 || \
 		echo "npm could not install vnu-jar: the HTML check will be skipped"
 
-# docs/screenshots/*.png: four pages at phone size in Dutch, in Chromium, from a fresh
+# docs/screenshots/*.png: six pages at phone size in Dutch, in Chromium, from a fresh
 # database with the seed data (README.md, "Screenshots").
 SCREENSHOTS_DB := $(CURDIR)/.cache/screenshots.sqlite3
 screenshots: export DATABASE_URL = sqlite:///$(SCREENSHOTS_DB)

@@ -1,6 +1,7 @@
-"""`make screenshots`: four pages at phone size in Dutch, into docs/screenshots/.
+"""`make screenshots`: six pages at phone size in Dutch, into docs/screenshots/.
 
-The home page, a triage step, a results page and a resource page, at 360 x 740, in
+The home page, a triage step, the question "What is happening?" as a parent who started
+from the home page and as a young person, a results page and a resource page, at 360 x 740, in
 Debian's Chromium. Serves the site from the database the environment names (`make
 screenshots` makes a fresh one with the seed data), in a thread of this process, as Django's
 live server does in tests.
@@ -45,6 +46,8 @@ def main(argv=None):
         pages = {
             "home": reverse("resources:home"),
             "triage-step": reverse("resources:who") + "?danger=no",
+            "question-parent": reverse("resources:what") + "?danger=no&who=parent&preset=who",
+            "question-young-person": reverse("resources:what") + "?danger=no&who=young-person",
             "results": reverse("resources:results") + "?" + RESULTS_QUERY,
             "resource": reverse("resources:resource", kwargs={"slug": "kindertelefoon"}),
         }
