@@ -175,6 +175,27 @@ def test_home_and_footer_link_each_page_at_its_address_in_the_language(client, s
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "path"),
+    [
+        ("nl", "/nl/informatie/wat-is-cyberpesten/"),
+        ("en", "/en/information/what-is-cyberbullying/"),
+    ],
+)
+def test_view_on_site_in_the_admin_opens_the_page_in_the_admin_s_language(
+    seeded, editor_client, language, path
+):
+    about = page("what-is-cyberbullying")
+    form = soup(
+        editor_client.get(change_form(editor_client, about)[0], HTTP_ACCEPT_LANGUAGE=language)
+    )
+    view_on_site = form.select_one("a.viewsitelink")["href"]
+    response = editor_client.get(view_on_site, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 302
+    assert response["Location"].endswith(path)
+
+
+@pytest.mark.django_db
 def test_a_page_without_an_english_slug_uses_its_dutch_one_in_english(client, seeded):
     schools = page("for-schools")
     rename(schools, slug_en=None)
