@@ -132,11 +132,6 @@ class Page(Versioned):
         """The page's address in the active language."""
         return reverse("resources:page", kwargs={"slug": self.slug})
 
-    def slug_in(self, language):
-        """The slug of the page's address in `language`: its own, or the Dutch one."""
-        with translation.override(language):
-            return self.slug
-
     def url_in(self, language):
         """The page's address in `language`: /nl/informatie/wat-is-cyberpesten/, ..."""
         with translation.override(language):
