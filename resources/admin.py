@@ -157,6 +157,15 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             except (ValueError, saving.Conflict):
                 self.message_user(request, conflict_message(obj), messages.ERROR)
                 return HttpResponseRedirect(request.path)
+            except ValidationError as error:
+                problems = " ".join(message for message in error.messages)
+                self.message_user(
+                    request,
+                    gettext("This version cannot come back as it was: %(problems)s")
+                    % {"problems": problems},
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(request.path)
             self.message_user(
                 request,
                 gettext("Reverted to the version of %(when)s.") % {"when": when},
@@ -419,7 +428,10 @@ class AdviceAdmin(ContentAdmin):
 class PageAdmin(ContentAdmin):
     list_display = ["title", "slug", "status", "placement", "position", "updated_at"]
     list_filter = ["status", "placement"]
-    search_fields = [*columns("title"), *columns("body")]
+    search_fields = [*columns("title"), *columns("slug"), *columns("body")]
+    # Each language tab has its own address, made from its title for a new page
+    # (modeltranslation makes this slug_nl from title_nl, slug_en from title_en, ...).
+    prepopulated_fields = {"slug": ["title"]}
 
 
 @admin.register(Feedback)

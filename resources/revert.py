@@ -34,11 +34,13 @@ def revert(instance, record, expected_version=None, reason=None):
     """Bring `instance` back to the historical `record`: every field in every language,
     its audiences and bullying types, and for a resource its contact channels as they
     were (when the history goes back that far). Conflict (saving.py) when the instance is
-    no longer at `expected_version`."""
+    no longer at `expected_version`; ValidationError, and nothing saved, when the version
+    cannot come back as it was (its address is another page's now)."""
     with save_content(instance, expected_version, reason):
         for field in type(instance)._meta.concrete_fields:
             if field.name not in NOT_REVERTED:
                 setattr(instance, field.attname, getattr(record, field.attname))
+        instance.validate_constraints()
         instance.save()
         for name in m2m_field_names(record):
             target = getattr(instance, name).target_field_name

@@ -52,8 +52,12 @@ class AdviceTranslation(TranslationOptions):
 
 @register(Page)
 class PageTranslation(TranslationOptions):
-    fields = ("title", "summary", "body")
+    # The slug too: each language has its own address (/nl/informatie/wat-is-cyberpesten/,
+    # /en/information/what-is-cyberbullying/). An empty one is stored as NULL, so that the
+    # unique constraint per language leaves it out; the page then uses its Dutch slug.
+    fields = ("slug", "title", "summary", "body")
     required_languages = (DEFAULT,)
+    empty_values = {"slug": None}
 
 
 register_history(Audience)

@@ -3,15 +3,18 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.decorators import ratelimit
 
 from . import questionnaire, triage
 from .choices import AgeBand
 from .forms import FeedbackForm
+from .languages import codes
 from .models import Page, Resource
 from .results import BEST_SHOWN, matches_for
 from .sitedata import advice_steps, open_at, published_pages, taxonomy
@@ -174,8 +177,25 @@ def resource_detail(request, slug):
 
 
 def page_detail(request, slug):
-    page = get_object_or_404(visible(Page.objects.all(), request), slug=slug)
-    return render(request, "resources/page_detail.html", {"page": page})
+    """An information page at its address in this language. An address it has in another
+    language, or had before, leads to its address here (301, links out there keep
+    working); a draft's stays unknown to the public."""
+    pages = visible(Page.objects.all(), request)
+    page = pages.at(slug).first()
+    if page is None:
+        moved = pages.moved_from(slug)
+        if moved is None:
+            raise Http404
+        return redirect(with_query(moved.get_absolute_url(), request), permanent=True)
+    # The language switch and the hreflang links: translate_url cannot translate a slug.
+    urls = {code: with_query(page.url_in(code), request) for code in codes()}
+    return render(request, "resources/page_detail.html", {"page": page, "language_urls": urls})
+
+
+def with_query(url, request):
+    """`url` with the query string of this request, as request.get_full_path() has it."""
+    query = iri_to_uri(request.META.get("QUERY_STRING", ""))
+    return f"{url}?{query}" if query else url
 
 
 @ratelimit(key="helpfinder.privacy.address_key", rate=FEEDBACK_RATE, method="POST", block=False)

@@ -79,17 +79,26 @@ def empty_db(db):
 LANGUAGES = ["nl", "en"]
 # Every language of the site: each page works, and keeps no trace, in each one.
 SITE_LANGUAGES = [code for code, _name in settings.LANGUAGES]
-PAGE_SLUGS = [
-    "what-is-cyberbullying",
-    "effects",
-    "help-in-amsterdam",
-    "prevention",
-    "for-parents",
-    "for-schools",
-    "safe-browsing",
-    "privacy",
-    "accessibility",
-]
+# The seeded information pages: their slug in Dutch and in English. In another language
+# they have none of their own and use the Dutch one.
+PAGE_SLUGS = {
+    "wat-is-cyberpesten": "what-is-cyberbullying",
+    "wat-cyberpesten-met-je-doet": "effects",
+    "hulp-in-amsterdam": "help-in-amsterdam",
+    "cyberpesten-voorkomen": "prevention",
+    "voor-ouders": "for-parents",
+    "voor-scholen": "for-schools",
+    "veilig-deze-site-bekijken": "safe-browsing",
+    "privacyverklaring": "privacy",
+    "toegankelijkheid": "accessibility",
+}
+
+
+def page_slugs(language):
+    """The slugs of the seeded information pages in `language`."""
+    return list(PAGE_SLUGS.values() if language == "en" else PAGE_SLUGS)
+
+
 RESULTS_QUERY = "danger=yes&who=young-person&what=threats&age=12-17"
 
 
@@ -108,7 +117,7 @@ def public_urls(language):
             reverse("resources:directory") + "?q=school&who=parent&open=now",
             reverse("resources:resource", kwargs={"slug": "kindertelefoon"}),
         ]
-        urls += [reverse("resources:page", kwargs={"slug": slug}) for slug in PAGE_SLUGS]
+        urls += [reverse("resources:page", kwargs={"slug": slug}) for slug in page_slugs(language)]
     return urls
 
 

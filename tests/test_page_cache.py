@@ -64,7 +64,7 @@ def add_audience():
 
 
 def rename_page():
-    page = Page.objects.get(slug="privacy")
+    page = Page.objects.get(slug_en="privacy")
     page.title_en = "Privacy, updated"
     page.save()
 

@@ -1,10 +1,15 @@
 """Advice steps and information pages."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import Status
+from ..languages import codes, column, columns
 from .base import Versioned
 from .taxonomy import Audience, BullyingType
 
@@ -52,6 +57,34 @@ class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
+    def at(self, slug, language=None):
+        """The page whose address in `language` (default: the active one) ends in `slug`:
+        its slug in that language or, where it has none, its Dutch slug. This is the
+        fallback of `page.slug` (MODELTRANSLATION_FALLBACK_LANGUAGES: the language, then
+        Dutch, which every page has), as a filter the indexes of the unique constraints
+        serve."""
+        own = column("slug", language or translation.get_language())
+        default = column("slug")
+        if own == default:
+            return self.filter(**{default: slug})
+        empty = Q(**{f"{own}__isnull": True}) | Q(**{own: ""})
+        return self.filter(Q(**{own: slug}) | (empty & Q(**{default: slug})))
+
+    def moved_from(self, slug):
+        """The page an address that is not (or no longer) one of these pages leads to: the
+        page with `slug` in another language, or else the page that had it last, in any
+        language (its history). None if there is none among these pages. For the
+        not-found path only: it costs two or three queries."""
+        in_any_language = Q()
+        for name in columns("slug"):
+            in_any_language |= Q(**{name: slug})
+        page = self.filter(in_any_language).first()
+        if page is None:
+            records = Page.history.filter(in_any_language, id__in=self.values("pk"))
+            last = records.order_by("-history_date", "-history_id").values("id")[:1]
+            page = self.filter(pk__in=last).first()
+        return page
+
 
 class Page(Versioned):
     """An information page: what cyberbullying is, for parents, privacy statement, ..."""
@@ -79,10 +112,59 @@ class Page(Versioned):
         ordering = ["position", "slug"]
         verbose_name = _("information page")
         verbose_name_plural = _("information pages")
-        constraints = [models.UniqueConstraint(fields=["slug"], name="page_slug_unique")]
+        # The slug is translated (translation.py): slug_nl, slug_en, ... One address per
+        # page and language; PageQuerySet.at() finds a page by them. A slug left empty is
+        # NULL (not in the constraint) and the page uses its Dutch slug in that language.
+        constraints = [
+            models.UniqueConstraint(
+                fields=[column("slug", code)],
+                name=f"page_slug_{code}_unique",
+                violation_error_code="unique",
+                violation_error_message=_("Another page already has this address."),
+            )
+            for code in codes()
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
+        """The page's address in the active language."""
         return reverse("resources:page", kwargs={"slug": self.slug})
+
+    def url_in(self, language):
+        """The page's address in `language`: /nl/informatie/wat-is-cyberpesten/, ..."""
+        with translation.override(language):
+            return self.get_absolute_url()
+
+    def validate_constraints(self, exclude=None):
+        """No two pages at one address in a language, also where a page has no slug of
+        its own in that language and so uses its Dutch one (the unique constraints alone
+        cannot see that). The message names the other page and the language."""
+        exclude = set(exclude or ())
+        errors = {}
+        others = Page.objects.exclude(pk=self.pk) if self.pk else Page.objects.all()
+        for code, name in settings.LANGUAGES:
+            own = column("slug", code)
+            field = own if getattr(self, own) else column("slug")
+            slug = getattr(self, field)
+            if not slug or field in exclude or field in errors:
+                continue
+            other = others.at(slug, code).first()
+            if other is not None:
+                error = ValidationError(
+                    _(
+                        "The page “%(page)s” already has the address "
+                        "“%(slug)s” in %(language)s. Choose another one."
+                    ),
+                    code="unique",
+                    params={"page": other, "slug": slug, "language": name},
+                )
+                errors[field] = [error]
+        exclude.update(errors)  # one message per field, not the constraint's too
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)

@@ -15,14 +15,17 @@ register.filter("markdown", markdown)
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """This page in every language, with its query string kept."""
+    """This page in every language, with its query string kept. A view whose addresses
+    have words translate_url cannot translate (an information page's slug) gives them as
+    `language_urls`: {language code: path with the query string}."""
     path = context["request"].get_full_path()
+    given = context.get("language_urls") or {}
     current = get_language()
     return [
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": translate_url(path, code),
+            "url": given[code] if code in given else translate_url(path, code),
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES

@@ -33,7 +33,7 @@ def test_editor_edits_the_english_tab_and_sees_the_change_on_en(site, open_page,
     with staff.expect_navigation():
         staff.locator("input[name=_save]").click()
     assert staff.locator(".messagelist .success").is_visible()
-    assert Page.objects.get(slug="what-is-cyberbullying").summary_en == NEW_EN
+    assert Page.objects.get(slug_en="what-is-cyberbullying").summary_en == NEW_EN
 
     staff.goto(f"{site}/en/")
     assert staff.get_by_text(NEW_EN).is_visible()

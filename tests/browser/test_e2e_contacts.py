@@ -66,7 +66,7 @@ def test_emergency_numbers_on_every_page_dial_112_and_a_line_open_now(site, open
         (NIGHT, "113", "tel:113"),  # when it is closed: 113, day and night
     ]:
         visit_at(moment)
-        for path in ["/nl/", "/en/all-help/", "/nl/informatie/privacy/"]:
+        for path in ["/nl/", "/en/all-help/", "/nl/informatie/privacyverklaring/"]:
             page.goto(site + path)
             bar = page.locator("aside.emergency")
             link = bar.get_by_role("link", name="112", exact=True)

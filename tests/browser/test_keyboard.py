@@ -128,7 +128,7 @@ def test_language_switch_and_exit_with_the_keyboard_alone(site, stand_in, open_p
 def test_admin_language_tabs_work_with_the_arrow_keys(site, open_page, editor):
     page = open_page("desktop", locale="nl-NL")
     log_in(page, site, editor)
-    about = Page.objects.get(slug="what-is-cyberbullying")
+    about = Page.objects.get(slug_en="what-is-cyberbullying")
     page.goto(f"{site}/admin/resources/page/{about.pk}/change/")
     page.locator("li[aria-controls='tab_id_title_nl']").focus()
     page.keyboard.press("ArrowRight")
@@ -148,7 +148,7 @@ FOCUS_PAGES = {
         for url in every_public_page(language)
         if "/informatie/" not in url and "/information/" not in url
     ]
-    + [{"nl": "/nl/informatie/privacy/", "en": "/en/information/privacy/"}[language]]
+    + [{"nl": "/nl/informatie/privacyverklaring/", "en": "/en/information/privacy/"}[language]]
     for language in ["nl", "en"]
 }
 

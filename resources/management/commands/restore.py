@@ -1,3 +1,5 @@
+import gzip
+import json
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -7,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from resources.contentcache import CONTENT_MODELS, content_changed
+from resources.languages import column
 
 
 @contextmanager
@@ -36,6 +39,13 @@ class Command(BaseCommand):
         parser.add_argument("path")
 
     def handle(self, *args, path, **options):
+        if made_before_slugs_per_language(path):
+            raise CommandError(
+                "This backup is from before information pages had an address in each "
+                "language (migration 0011): its pages have no Dutch address. Restore it "
+                "with the version of helpfinder that made it, then upgrade (manage.py "
+                "migrate gives the pages their addresses)."
+            )
         models = [*CONTENT_MODELS, get_user_model()]
         if any(model.objects.exists() for model in models):
             raise CommandError(
@@ -48,3 +58,17 @@ class Command(BaseCommand):
             call_command("loaddata", path, verbosity=0)
             content_changed()  # after the backup's own, older, content version
         self.stdout.write(f"Restored {path}.")
+
+
+def made_before_slugs_per_language(path):
+    """Whether the backup's pages have one slug for all languages (before migration 0011)."""
+    opener = gzip.open if str(path).endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as file:
+            objects = json.load(file)
+    except (OSError, ValueError):
+        return False  # loaddata says what is wrong with it
+    return any(
+        entry["model"] == "resources.page" and column("slug") not in entry["fields"]
+        for entry in objects
+    )
