@@ -44,10 +44,13 @@ def forwards(apps, schema_editor):
     for model in ["BullyingType", "HistoricalBullyingType"]:
         rows = apps.get_model("resources", model).objects
         for slug, (dutch, english) in ABOUT_SOMEONE_ELSE.items():
-            rows.filter(slug=slug, description_other_nl="").update(
+            # New translated columns start as NULL (modeltranslation's columns are nullable).
+            rows.filter(slug=slug, description_other_nl__isnull=True).update(
                 description_other=dutch, description_other_nl=dutch
             )
-            rows.filter(slug=slug, description_other_en="").update(description_other_en=english)
+            rows.filter(slug=slug, description_other_en__isnull=True).update(
+                description_other_en=english
+            )
     for model in ["Audience", "HistoricalAudience"]:
         rows = apps.get_model("resources", model).objects
         rows.filter(slug__in=SHOWN_SINCE).update(show_on_home=True)
@@ -61,7 +64,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("resources", "0010_contact_channels"),
+        ("resources", "0011_page_slug_per_language"),
     ]
 
     operations = [
