@@ -88,6 +88,8 @@ PAGE_SLUGS = {
     "cyberpesten-voorkomen": "prevention",
     "voor-ouders": "for-parents",
     "voor-scholen": "for-schools",
+    "omstanders": "bystanders",
+    "voor-volwassenen": "for-adults",
     "veilig-deze-site-bekijken": "safe-browsing",
     "privacyverklaring": "privacy",
     "toegankelijkheid": "accessibility",

@@ -335,11 +335,7 @@ def before_0011(transactional_db):
         executor.migrate(executor.loader.graph.leaf_nodes())
 
 
-SEEDED = {
-    **{english: dutch for dutch, english in PAGE_SLUGS.items()},
-    "bystanders": "omstanders",
-    "for-adults": "voor-volwassenen",
-}
+SEEDED = {english: dutch for dutch, english in PAGE_SLUGS.items()}
 
 
 def test_migration_0011_gives_the_seeded_pages_dutch_slugs_and_keeps_the_english_ones(
