@@ -92,6 +92,9 @@ class Question:
     answers_from: str = ""  # a key of SOURCES, or "" for fixed answers only
     texts: dict = field(default_factory=dict)
     hints: dict = field(default_factory=dict)
+    # An answer that follows from "Who are you?" (keyed by audience slug): this question
+    # is not asked of them, and the answer counts as given (an adult is 18 or older).
+    implied: dict = field(default_factory=dict)
 
     def text_for(self, who):
         return self.texts.get(who, self.text)
@@ -177,6 +180,7 @@ QUESTIONS = (
             "parent": _("How old is your child?"),
             "school-staff": _("How old is the pupil?"),
         },
+        implied={"adult": AgeBand.ADULTS.value},
         answers=tuple(Answer(band.value, band.label) for band in AgeBand),
     ),
 )

@@ -95,6 +95,8 @@ def parse_answers(
 
     Unknown parameters, unknown or overlong values and repeats of a single answer are left
     out and named in `ignored`, so that the page can say so. Empty values mean "no answer".
+    An answer that follows from "Who are you?" (Question.implied) is given unless the
+    query gives another.
     `other_names` are parameters the page itself reads (such as `q` in the directory); they
     are not reported.
     """
@@ -125,6 +127,10 @@ def parse_answers(
                 ignored.append(name)
             else:
                 given[name].append(value)
+    who = given["who"][0] if given["who"] else None
+    for question in QUESTIONS:
+        if who in question.implied and not given[question.step]:
+            given[question.step] = [question.implied[who]]
     return Answers(
         **{
             step: tuple(values) if step in several else (values[0] if values else None)

@@ -117,6 +117,24 @@ def test_from_the_start_button_the_counter_counts_all_four_questions(client, see
 
 
 @pytest.mark.django_db
+def test_an_adult_is_not_asked_their_age(client, seeded):
+    page = soup(client.get("/nl/"))
+    page = soup(client.get(page.find("a", string="Ik ben volwassen en word gepest")["href"]))
+    assert step_number(page) == "Vraag 1 van 2"
+    page = soup(submit(client, page, "Nee"))
+    assert (step_number(page), page.h1.get_text()) == ("Vraag 2 van 2", "Wat gebeurt er?")
+    response = submit(client, page, "Schelden en vernederen")
+    assert response.request["PATH_INFO"] == "/nl/hulp-zoeken/resultaten/"
+    assert "18 of ouder" in soup(response).select_one(".summary").get_text()
+    # Chosen on "Who are you?" instead, the age question drops out of the count then.
+    page = soup(client.get("/en/find-help/who/?danger=no"))
+    assert step_number(page) == "Question 2 of 4"
+    page = soup(submit(client, page, "I am an adult and I am being bullied"))
+    assert step_number(page) == "Question 3 of 3"
+    assert page.select_one("form.question")["action"] == "/en/find-help/results/"
+
+
+@pytest.mark.django_db
 def test_skipping_every_question_still_gives_results(client, seeded):
     url = "/en/find-help/"
     for _ in range(4):
@@ -128,7 +146,7 @@ def test_skipping_every_question_still_gives_results(client, seeded):
 
 @pytest.mark.django_db
 def test_choosing_several_types_at_once(client, seeded):
-    page = soup(client.get("/en/find-help/what/?who=adult"))
+    page = soup(client.get("/en/find-help/what/?who=parent"))
     several = page.find("a", string="More than one thing is happening? Choose several.")
     page = soup(client.get(several["href"]))
     form = page.select_one("form.question")
@@ -136,7 +154,7 @@ def test_choosing_several_types_at_once(client, seeded):
     boxes = [box["value"] for box in form.select("input[type=checkbox]")]
     assert "fake-profile" in boxes and "images" in boxes
     hidden = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
-    assert hidden == {"who": "adult"}
+    assert hidden == {"who": "parent"}
 
 
 @pytest.mark.django_db
