@@ -48,7 +48,7 @@ class LoginProtectionConfig(AxesConfig):
 class TwoStepLoginConfig(TOTPConfig):
     """django-otp's authenticator apps (TOTP), named for staff."""
 
-    verbose_name = _("Two-step login")
+    verbose_name = _("Two-step verification")
 
     def ready(self):
         super().ready()

@@ -6,7 +6,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 class Command(BaseCommand):
     help = (
-        "Give a staff member two-factor login: prints a QR code to scan with an "
+        "Give a staff member two-step verification: prints a QR code to scan with an "
         "authenticator app (and the otpauth:// link, for apps that take a link)."
     )
 
