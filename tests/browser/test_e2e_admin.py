@@ -7,8 +7,8 @@ from resources.models import Page
 
 from .conftest import log_in
 
-OLD_EN = "Bullying through your phone or computer, and the forms it can take."
-OLD_NL = "Pesten via je telefoon of computer, en de vormen die het kan hebben."
+OLD_EN = "Bullying through your phone or computer, the forms it can take, and grooming."
+OLD_NL = "Pesten via je telefoon of computer, de vormen die het kan hebben, en grooming."
 NEW_EN = "Bullying by phone, in apps and in games: what it looks like."
 
 

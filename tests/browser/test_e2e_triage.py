@@ -14,7 +14,7 @@ TRIAGE = {
             ("Is iemand nu in gevaar?", "Ja, iemand is nu in gevaar"),
             ("Wie ben je?", "Ik word gepest"),
             ("Wat gebeurt er?", "Bedreiging"),
-            ("Hoe oud is degene die gepest wordt?", "12 tot en met 17"),
+            ("Hoe oud ben je?", "12 tot en met 17"),
         ],
         "results": "Hulp voor jou",
         "results_path": "/nl/hulp-zoeken/resultaten/",
@@ -26,7 +26,7 @@ TRIAGE = {
             ("Is someone in danger right now?", "Yes, someone is in danger now"),
             ("Who are you?", "I am being bullied"),
             ("What is happening?", "Threats"),
-            ("How old is the person being bullied?", "12 to 17"),
+            ("How old are you?", "12 to 17"),
         ],
         "results": "Help for you",
         "results_path": "/en/find-help/results/",
@@ -88,11 +88,11 @@ def test_whole_triage_works_with_javascript_disabled(site, open_page, language):
 def test_language_switch_keeps_the_page_and_the_answers(site, open_page):
     page = open_page("phone")
     page.goto(f"{site}/nl/hulp-zoeken/wat/?danger=no&who=parent")
-    assert page.get_by_role("heading", level=1).inner_text() == "Wat gebeurt er?"
+    assert page.get_by_role("heading", level=1).inner_text() == "Wat gebeurt er met je kind?"
 
     press(page, page.get_by_role("link", name="English"))
     assert page.url == f"{site}/en/find-help/what/?danger=no&who=parent"
-    assert page.get_by_role("heading", level=1).inner_text() == "What is happening?"
+    assert page.get_by_role("heading", level=1).inner_text() == "What is happening to your child?"
     assert page.locator("html").get_attribute("lang") == "en"
 
     # The answers given in Dutch are carried on by the next answer in English.
