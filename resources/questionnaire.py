@@ -56,13 +56,12 @@ class Source:
     staff_label: str = "name"  # the answer in the staff preview
 
     def answers(self, known, staff=False, who=""):
-        hint = "" if staff else self.hint if who in FOR_THEMSELVES else self.hint_about
+        if staff:
+            label, hint = self.staff_label, ""  # the preview names the answers only
+        else:
+            label, hint = self.label, self.hint if who in FOR_THEMSELVES else self.hint_about
         return [
-            Answer(
-                entry.slug,
-                getattr(entry, self.staff_label if staff else self.label),
-                hint=getattr(entry, hint) if hint else "",
-            )
+            Answer(entry.slug, getattr(entry, label), hint=getattr(entry, hint) if hint else "")
             for entry in known[self.key]
         ]
 

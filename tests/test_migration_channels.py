@@ -6,25 +6,17 @@ from datetime import time
 
 import pytest
 from django.apps import apps as django_apps
-from django.db import connection
 from django.db.migrations.exceptions import IrreversibleError
-from django.db.migrations.executor import MigrationExecutor
 
 from resources.hours import format_week, parse_week
 from resources.models import ContactChannel, ContentVersion, Resource
 from resources.revert import revert
 
+from .migrating import at_migration, migrate, migrate_to_latest
+
 BEFORE = [("resources", "0009_audience_show_on_home")]
 AFTER = [("resources", "0010_contact_channels")]
 REASON = "Moved from the listing's contact fields (migration 0010)"
-
-
-def migrate(targets):
-    """Migrate to `targets` and return the models as they were there."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
@@ -36,11 +28,8 @@ def before_0010(transactional_db):
     for name in ["audiences", "also_for", "bullying_types", "general_types"]:
         # Their rows are not deleted with the records (no foreign key constraint).
         django_apps.get_model("resources", f"HistoricalResource_{name}").objects.all().delete()
-    try:
-        yield migrate(BEFORE)
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+    with at_migration(BEFORE) as apps:
+        yield apps
 
 
 def old_listing(apps, slug, hours=(), audiences=(), **fields):
@@ -227,7 +216,7 @@ def test_every_contact_field_hours_and_note_become_channels_and_nothing_is_lost(
 
     # Reverting to that record keeps the listing's audiences and channels, with the
     # tables as the code reads them today (the later migrations applied).
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
     revert(listing, record)
     assert [a.slug for a in listing.audiences.all()] == ["test-parent"]
     assert channels("overlap")[0][4] == week
@@ -250,7 +239,6 @@ def test_undoing_the_migration_is_refused_while_there_are_channels(committed_see
         with pytest.raises(IrreversibleError, match="cannot be undone while there are ways"):
             migrate(BEFORE)
     finally:  # the later migrations were undone before this one refused: redo them
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        migrate_to_latest()
     assert ContactChannel.objects.count() == count
     assert Resource.objects.filter(slug="kindertelefoon").exists()

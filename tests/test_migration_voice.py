@@ -2,21 +2,13 @@
 teachers and people worried about someone, and adults get their home-page button."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from resources.models import Audience, BullyingType
 
+from .migrating import at_migration, migrate
+
 BEFORE = [("resources", "0011_page_slug_per_language")]
 AFTER = [("resources", "0012_bullyingtype_description_other")]
-
-
-def migrate(targets):
-    """Migrate to `targets` and return the models as they were there."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
@@ -25,11 +17,8 @@ def before_0012(transactional_db):
     for model in [Audience, BullyingType]:
         model.objects.all().delete()
         model.history.all().delete()
-    try:
-        yield migrate(BEFORE)
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+    with at_migration(BEFORE) as apps:
+        yield apps
 
 
 def test_migration_0012_words_the_seeded_kinds_for_someone_else_and_keeps_staff_words(

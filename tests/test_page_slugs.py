@@ -9,7 +9,6 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -17,6 +16,7 @@ from resources.models import Page
 from resources.saving import save_content
 
 from .conftest import PAGE_SLUGS, form_values, soup
+from .migrating import at_migration, migrate
 
 BEFORE = [("resources", "0010_contact_channels")]
 AFTER = [("resources", "0011_page_slug_per_language")]
@@ -316,23 +316,13 @@ def test_a_backup_from_before_addresses_per_language_is_refused(tmp_path):
 # ---------------------------------------------------------------- migration 0011
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def before_0011(transactional_db):
     """The database at migration 0010 without pages; the latest state afterwards."""
     Page.objects.all().delete()
     Page.history.all().delete()
-    try:
-        yield migrate(BEFORE)
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+    with at_migration(BEFORE) as apps:
+        yield apps
 
 
 SEEDED = {english: dutch for dutch, english in PAGE_SLUGS.items()}
