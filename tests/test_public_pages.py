@@ -31,7 +31,7 @@ def test_every_public_page_has_the_exit_button_first_and_sets_no_cookie(
     exit_link = page.select_one("header a.exit")
     assert exit_link["href"] == settings.HELPFINDER_EXIT_URL
     assert exit_link["rel"] == ["noreferrer"]
-    assert page.find("script", src="/static/js/exit.js").has_attr("defer")
+    assert page.find("script", src="/static/js/site.js").has_attr("defer")
     assert not response.cookies
 
 

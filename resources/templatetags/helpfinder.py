@@ -6,6 +6,7 @@ from django.utils.translation import get_language, get_language_info
 
 from resources import channels as channels_module
 from resources import sitedata
+from resources.sharing import share_links as links_to_share
 from resources.markup import markdown
 
 register = template.Library()
@@ -30,6 +31,12 @@ def language_links(context):
         }
         for code, _name in settings.LANGUAGES
     ]
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context):
+    """The address of this page, absolute, and links to send it on (resources/sharing.py)."""
+    return links_to_share(context["request"].build_absolute_uri())
 
 
 @register.simple_tag

@@ -22,7 +22,7 @@ def test_public_pages_ask_nothing_of_any_other_host_and_break_no_policy(
     # The check saw real traffic: the pages, their style sheet and script.
     assert len(recorder.requests) > len(every_public_page(language))
     assert any(url.endswith("/static/css/site.css") for url in recorder.requests)
-    assert any(url.endswith("/static/js/exit.js") for url in recorder.requests)
+    assert any(url.endswith("/static/js/site.js") for url in recorder.requests)
     # The server answered every page (and the icon, which the browser asks for by itself).
     assert set(every_public_page(language)) < set(server_log)
     assert not recorder.csp_violations
