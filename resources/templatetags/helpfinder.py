@@ -6,8 +6,8 @@ from django.utils.translation import get_language, get_language_info
 
 from resources import channels as channels_module
 from resources import sitedata
-from resources.sharing import share_links as links_to_share
 from resources.markup import markdown
+from resources.sharing import share_links as links_to_share
 
 register = template.Library()
 
