@@ -1,8 +1,9 @@
-"""`make screenshots`: six pages at phone size in Dutch, into docs/screenshots/.
+"""`make screenshots`: six pages at phone size in Dutch, and a printed results page, into
+docs/screenshots/.
 
 The home page, a triage step, the question "What is happening?" as a parent who started
 from the home page and as a young person, a results page and a resource page, at 360 x 740, in
-Debian's Chromium. Serves the site from the database the environment names (`make
+Debian's Chromium; the results for a parent as they print, the first A4 sheet. Serves the site from the database the environment names (`make
 screenshots` makes a fresh one with the seed data), in a thread of this process, as Django's
 live server does in tests.
 """
@@ -16,6 +17,8 @@ from . import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_QUERY = "danger=yes&who=young-person&what=threats&age=12-17"
+PRINTED_QUERY = "danger=no&who=parent&what=images&age=12-17"
+A4 = {"width": 794, "height": 1123}  # an A4 sheet at 96 dots per inch
 
 
 def options(argv):
@@ -51,6 +54,7 @@ def main(argv=None):
             "results": reverse("resources:results") + "?" + RESULTS_QUERY,
             "resource": reverse("resources:resource", kwargs={"slug": "kindertelefoon"}),
         }
+        printed = {"printed-results": reverse("resources:results") + "?" + PRINTED_QUERY}
     out.mkdir(parents=True, exist_ok=True)
     server = LiveServerThread("127.0.0.1", StaticFilesHandler)
     server.daemon = True
@@ -68,6 +72,13 @@ def main(argv=None):
                 target = out / f"{name}.png"
                 page.screenshot(path=target)
                 print(f"{target}: {path}")
+            paper = browser.new_page(viewport=A4, locale="nl-NL")
+            paper.emulate_media(media="print")
+            for name, path in printed.items():
+                paper.goto(f"http://127.0.0.1:{server.port}{path}")
+                target = out / f"{name}.png"
+                paper.screenshot(path=target)
+                print(f"{target}: {path}, printed")
             browser.close()
     finally:
         server.terminate()
