@@ -95,16 +95,21 @@ def shown(slug, listing):
             rest.removeprefix(before).removesuffix(after),
             after,
         )
-    # A name that ends in brackets gets its number after a comma, not in second brackets:
-    # "Police (non-emergency), 0900-8844".
-    pattern = _("%(name)s, %(number)s") if name.endswith(")") else _("%(name)s (%(number)s)")
-    return mark_safe(
-        escape(pattern)
-        % {
-            "name": format_html('<a href="{}">{}</a>', listing.url, name),
-            "number": format_html('<a href="{}">{}</a>', listing.tel, number),
-        }
-    )
+    number_link = format_html('<a href="{}">{}</a>', listing.tel, number)
+    base, bracket, words = name.removesuffix(")").rpartition(" (")
+    if name.endswith(")") and bracket and base:
+        # The number joins the words in brackets, not in second brackets:
+        # "Politie (geen spoed, 0900-8844)", the name before them linked.
+        pattern = _("%(name)s (%(words)s, %(number)s)")
+        parts = {"name": linked(listing.url, base), "words": escape(words)}
+    else:
+        pattern = _("%(name)s (%(number)s)")
+        parts = {"name": linked(listing.url, name)}
+    return mark_safe(escape(pattern) % {**parts, "number": number_link})
+
+
+def linked(url, text):
+    return format_html('<a href="{}">{}</a>', url, text)
 
 
 _markdown.add_render_rule("link_open", _link_open)
