@@ -191,6 +191,23 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         return {}
 
 
+class ReferencesHelpMixin:
+    """The text fields that may name listings ([[kindertelefoon]], markup.py) say how, in
+    every language tab. Here rather than in the model's help_text: no migration for a
+    hint to staff."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name in columns("body"):
+            hint = gettext(
+                "To name a listing with its phone number, write its slug in double square "
+                "brackets, for example [[kindertelefoon]]. The site shows its name, linked "
+                "to its page, and its current phone number."
+            )
+            field.help_text = f"{field.help_text} {hint}".strip()
+        return field
+
+
 class NeedsReviewFilter(admin.SimpleListFilter):
     title = _("needs review")
     parameter_name = "needs_review"
@@ -360,6 +377,40 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
             obj.verified_by = request.user
         super().save_model(request, obj, form, change)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if form.instance.status != Status.PUBLISHED:
+            self.warn_about_references(request, [form.instance], deleted=False)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self.warn_about_references(request, [obj], deleted=True)
+
+    def delete_queryset(self, request, queryset):
+        deleted = list(queryset)
+        super().delete_queryset(request, queryset)
+        self.warn_about_references(request, deleted, deleted=True)
+
+    def warn_about_references(self, request, resources, deleted):
+        """Texts that name a listing the public can no longer see show its name only,
+        without a link or number (markup.shown): tell staff which texts to change."""
+        slugs = {resource.slug for resource in resources}
+        texts = [str(obj) for model in (Page, Advice) for obj in model.referencing(slugs)]
+        if not texts:
+            return
+        if deleted:
+            message = gettext(
+                "These texts name a deleted listing: %(texts)s. Visitors see plain words "
+                "there, without a link or phone number. Change the texts."
+            )
+        else:
+            message = gettext(
+                "These texts name this draft listing: %(texts)s. Visitors see only its "
+                "name there, without a link or phone number. Change the texts, or publish "
+                "the listing again."
+            )
+        self.message_user(request, message % {"texts": ", ".join(texts)}, messages.WARNING)
+
     @admin.action(description=_("Mark the facts as checked today"), permissions=["change"])
     def mark_checked_today(self, request, queryset):
         today = timezone.localdate()
@@ -406,7 +457,7 @@ class BullyingTypeAdmin(ContentAdmin):
 
 
 @admin.register(Advice)
-class AdviceAdmin(ContentAdmin):
+class AdviceAdmin(ReferencesHelpMixin, ContentAdmin):
     list_display = ["title", "slug", "position", "audience_names", "min_age", "max_age"]
     list_filter = ["audiences", "bullying_types", "min_age", "max_age"]
     search_fields = [*columns("title"), *columns("body")]
@@ -425,7 +476,7 @@ class AdviceAdmin(ContentAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(ContentAdmin):
+class PageAdmin(ReferencesHelpMixin, ContentAdmin):
     list_display = ["title", "slug", "status", "placement", "position", "updated_at"]
     list_filter = ["status", "placement"]
     search_fields = [*columns("title"), *columns("slug"), *columns("body")]

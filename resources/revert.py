@@ -2,6 +2,7 @@
 
 from .models import ContactChannel, Resource
 from .models.channel import channel_values
+from .models.content import ListingReferences
 from .saving import save_content
 
 NOT_REVERTED = {"id", "version", "created_at", "updated_at"}
@@ -35,12 +36,15 @@ def revert(instance, record, expected_version=None, reason=None):
     its audiences and bullying types, and for a resource its contact channels as they
     were (when the history goes back that far). Conflict (saving.py) when the instance is
     no longer at `expected_version`; ValidationError, and nothing saved, when the version
-    cannot come back as it was (its address is another page's now)."""
+    cannot come back as it was (its address is another page's now, or it names a listing
+    that is gone or a draft)."""
     with save_content(instance, expected_version, reason):
         for field in type(instance)._meta.concrete_fields:
             if field.name not in NOT_REVERTED:
                 setattr(instance, field.attname, getattr(record, field.attname))
         instance.validate_constraints()
+        if isinstance(instance, ListingReferences):
+            instance.check_references()  # an old text may name a listing that is gone
         instance.save()
         for name in m2m_field_names(record):
             target = getattr(instance, name).target_field_name

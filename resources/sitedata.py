@@ -4,7 +4,7 @@ rebuilt once per content version (contentcache.per_version)."""
 from django.conf import settings
 
 from .contentcache import per_version
-from .markup import markdown
+from .markup import markdown, references_in
 from .models import Advice, Audience, BullyingType, Page, Resource
 from .triage import Answers, may_see
 
@@ -64,8 +64,12 @@ def advice_steps():
 
     def build():
         steps = list(Advice.objects.prefetch_related("audiences", "bullying_types"))
+        # The listings that all steps name, in one query.
+        listings = Resource.objects.referenced(
+            {s for step in steps for s in references_in(step.body)}
+        )
         for step in steps:
-            step.body_html = markdown(step.body)  # in the active language, once
+            step.body_html = markdown(step.body, lambda slugs: listings)  # in this language, once
             step.audience_slugs = frozenset(a.slug for a in step.audiences.all())
             step.type_slugs = frozenset(t.slug for t in step.bullying_types.all())
         return steps

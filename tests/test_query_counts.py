@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from resources.models import Audience, BullyingType, ContactChannel, Resource
+from resources.models import Audience, BullyingType, ContactChannel, Page, Resource
 
 PAGES = [
     "/nl/hulp-zoeken/resultaten/?danger=yes&who=parent&what=threats&age=12-17",
@@ -12,6 +12,8 @@ PAGES = [
     "/en/all-help/?q=help&open=now",
     "/en/",
     "/en/all-help/listing-3/",
+    "/nl/informatie/hulp-in-amsterdam/",  # names listings: [[kindertelefoon]], ...
+    "/en/information/test-references/",  # names the listings this test adds
 ]
 
 
@@ -62,13 +64,29 @@ def queries_for(client, url):
     return [query["sql"] for query in context.captured_queries]
 
 
+def add_page_naming(count):
+    """A page that names `count` of the added listings with references."""
+    Page.objects.update_or_create(
+        slug_nl="test-references",
+        defaults={
+            "slug_en": "test-references",
+            "title_nl": "Test",
+            "summary_nl": "Test",
+            "status": "published",
+            "body_nl": " ".join(f"[[listing-{number}]]" for number in range(count)),
+        },
+    )
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", PAGES)
 def test_query_count_does_not_grow_with_the_number_of_resources(client, settings, url):
     settings.HELPFINDER_PAGE_CACHE_SECONDS = 0
     add_resources(10)
+    add_page_naming(10)
     few = queries_for(client, url)
     add_resources_more(190)
+    add_page_naming(200)
     many = queries_for(client, url)
     assert len(few) == len(many), many
     assert len(many) <= 6, many

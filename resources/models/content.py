@@ -7,14 +7,109 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ..choices import Status
 from ..languages import codes, column, columns
+from ..markup import references_in
 from .base import Versioned
+from .listing import Resource
 from .taxonomy import Audience, BullyingType
 
 
-class Advice(Versioned):
+class ListingReferences:
+    """A text that names listings with references, [[kindertelefoon]] (markup.py): each
+    must be the slug of a published listing, or the save is refused, with the error on
+    the field in the language where the reference is. Every save path that validates
+    (the admin, a revert) calls clean(). Visitors never see an error: a listing that
+    becomes a draft or is deleted later shows as plain words (markup.shown)."""
+
+    REFERENCING_FIELDS = ("body",)
+
+    def clean(self):
+        super().clean()
+        self.check_references()
+
+    def references(self):
+        """{column: the slugs its text references}, for every language."""
+        return {
+            name: references_in(getattr(self, name))
+            for field in self.REFERENCING_FIELDS
+            for name in columns(field)
+        }
+
+    @classmethod
+    def referencing(cls, slugs):
+        """The objects whose texts name any of these listings, in any language."""
+        slugs = set(slugs)
+        maybe = Q()
+        for field in cls.REFERENCING_FIELDS:
+            for name in columns(field):
+                maybe |= Q(**{f"{name}__contains": "[["})
+        return [
+            obj
+            for obj in cls._default_manager.filter(maybe)
+            if any(slugs.intersection(found) for found in obj.references().values())
+        ]
+
+    def check_references(self):
+        found = self.references()
+        slugs = {slug for references in found.values() for slug in references}
+        if not slugs:
+            return
+        status = dict(Resource.objects.filter(slug__in=slugs).values_list("slug", "status"))
+        errors = {}
+        for name, references in found.items():
+            unknown = [slug for slug in references if slug not in status]
+            drafts = [
+                slug
+                for slug in references
+                if status.get(slug, Status.PUBLISHED) != Status.PUBLISHED
+            ]
+            messages = []
+            if unknown:
+                messages.append(unknown_references(unknown))
+            if drafts:
+                messages.append(draft_references(drafts))
+            if messages:
+                errors[name] = messages
+        if errors:
+            raise ValidationError(errors)
+
+
+def written(slugs):
+    return ", ".join(f"[[{slug}]]" for slug in slugs)
+
+
+def unknown_references(slugs):
+    return ValidationError(
+        ngettext(
+            "There is no listing with the slug in %(references)s. Check the spelling: the "
+            "slug is in the listing's web address. Or remove the reference.",
+            "There are no listings with the slugs in %(references)s. Check the spelling: "
+            "the slug is in the listing's web address. Or remove the references.",
+            len(slugs),
+        ),
+        code="unknown_reference",
+        params={"references": written(slugs)},
+    )
+
+
+def draft_references(slugs):
+    return ValidationError(
+        ngettext(
+            "%(references)s is a draft listing, which visitors cannot see. Publish the "
+            "listing first, or remove the reference.",
+            "%(references)s are draft listings, which visitors cannot see. Publish the "
+            "listings first, or remove the references.",
+            len(slugs),
+        ),
+        code="draft_reference",
+        params={"references": written(slugs)},
+    )
+
+
+class Advice(ListingReferences, Versioned):
     """A step a visitor can take now: save evidence, block, report, tell someone."""
 
     slug = models.SlugField(_("slug"), max_length=60)
@@ -86,7 +181,7 @@ class PageQuerySet(models.QuerySet):
         return page
 
 
-class Page(Versioned):
+class Page(ListingReferences, Versioned):
     """An information page: what cyberbullying is, for parents, privacy statement, ..."""
 
     class Placement(models.TextChoices):

@@ -14,8 +14,9 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ..channels import listing_state
-from ..choices import HOURS_KINDS, District, Hours, Kind, Route, Status
+from ..choices import HOURS_KINDS, ChannelKind, District, Hours, Kind, Route, Status
 from ..languages import column, localized
+from ..markup import Listing
 from ..search import search_resources
 from ..triage import Candidate
 from .base import SlugQuerySet, Versioned
@@ -192,6 +193,31 @@ class ResourceQuerySet(SlugQuerySet):
             )
             for row in rows.iterator(chunk_size=2000)
         ]
+
+    def referenced(self, slugs):
+        """The listings with these slugs as references to them show them (markup.Listing,
+        in the active language), {slug: Listing}: one query, however many there are. Drafts
+        too, so that a reference to a listing that became a draft shows its name."""
+        first_phone = (
+            ContactChannel.objects.filter(resource=models.OuterRef("pk"), kind=ChannelKind.PHONE)
+            .order_by("position", "pk")
+            .values("address")[:1]
+        )
+        rows = (
+            self.filter(slug__in=slugs)
+            .order_by()
+            .annotate(shown_name=localized("name"), phone=models.Subquery(first_phone))
+            .values_list("slug", "shown_name", "phone", "status")
+        )
+        return {
+            slug: Listing(
+                name=name,
+                url=reverse("resources:resource", kwargs={"slug": slug}),
+                number=phone or "",
+                published=status == Status.PUBLISHED,
+            )
+            for slug, name, phone, status in rows
+        }
 
     def with_details(self):
         """Everything a card shows, in two queries."""
