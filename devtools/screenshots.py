@@ -1,10 +1,10 @@
-"""`make screenshots`: six pages at phone size in Dutch, into docs/screenshots/.
+"""`make screenshots`: six pages at phone size in Dutch, and a poster, into docs/screenshots/.
 
 The home page, a triage step, the question "What is happening?" as a parent who started
 from the home page and as a young person, a results page and a resource page, at 360 x 740, in
-Debian's Chromium. Serves the site from the database the environment names (`make
-screenshots` makes a fresh one with the seed data), in a thread of this process, as Django's
-live server does in tests.
+Debian's Chromium; and the poster for young people as it prints on A4. Serves the site from
+the database the environment names (`make screenshots` makes a fresh one with the seed
+data), in a thread of this process, as Django's live server does in tests.
 """
 
 import argparse
@@ -16,6 +16,7 @@ from . import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_QUERY = "danger=yes&who=young-person&what=threats&age=12-17"
+A4 = {"width": 794, "height": 1123}
 
 
 def options(argv):
@@ -51,6 +52,7 @@ def main(argv=None):
             "results": reverse("resources:results") + "?" + RESULTS_QUERY,
             "resource": reverse("resources:resource", kwargs={"slug": "kindertelefoon"}),
         }
+        poster = reverse("resources:poster", kwargs={"audience": "young-person"})
     out.mkdir(parents=True, exist_ok=True)
     server = LiveServerThread("127.0.0.1", StaticFilesHandler)
     server.daemon = True
@@ -68,6 +70,17 @@ def main(argv=None):
                 target = out / f"{name}.png"
                 page.screenshot(path=target)
                 print(f"{target}: {path}")
+            context.close()
+            # The poster as printed: one A4 page (210 x 297 mm at 96 dpi) with the page
+            # margins of poster.css's @page, which a screenshot leaves out.
+            context = browser.new_context(viewport=A4, locale="nl-NL", bypass_csp=True)
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{server.port}{poster}")
+            page.emulate_media(media="print")
+            page.add_style_tag(content="body { padding: 12mm 14mm; }")
+            target = out / "poster.png"
+            page.screenshot(path=target)
+            print(f"{target}: {poster} (printed)")
             browser.close()
     finally:
         server.terminate()
