@@ -12,6 +12,7 @@ PAGES = [
     "/en/all-help/?q=help&open=now",
     "/en/",
     "/en/all-help/listing-3/",
+    "/nl/poster/parent/",
 ]
 
 
