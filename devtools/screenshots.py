@@ -1,9 +1,10 @@
-"""`make screenshots`: six pages at phone size in Dutch, and a printed results page, into
+"""`make screenshots`: six pages at phone size in Dutch, and two as printed, into
 docs/screenshots/.
 
 The home page, a triage step, the question "What is happening?" as a parent who started
 from the home page and as a young person, a results page and a resource page, at 360 x 740, in
-Debian's Chromium; the results for a parent as they print, the first A4 sheet. Serves the site from the database the environment names (`make
+Debian's Chromium; then the results for a parent and the poster for young people as they
+print, the first A4 sheet. Serves the site from the database the environment names (`make
 screenshots` makes a fresh one with the seed data), in a thread of this process, as Django's
 live server does in tests.
 """
@@ -54,7 +55,10 @@ def main(argv=None):
             "results": reverse("resources:results") + "?" + RESULTS_QUERY,
             "resource": reverse("resources:resource", kwargs={"slug": "kindertelefoon"}),
         }
-        printed = {"printed-results": reverse("resources:results") + "?" + PRINTED_QUERY}
+        printed = {
+            "printed-results": reverse("resources:results") + "?" + PRINTED_QUERY,
+            "poster": reverse("resources:poster", kwargs={"audience": "young-person"}),
+        }
     out.mkdir(parents=True, exist_ok=True)
     server = LiveServerThread("127.0.0.1", StaticFilesHandler)
     server.daemon = True
@@ -72,13 +76,18 @@ def main(argv=None):
                 target = out / f"{name}.png"
                 page.screenshot(path=target)
                 print(f"{target}: {path}")
-            paper = browser.new_page(viewport=A4, locale="nl-NL")
-            paper.emulate_media(media="print")
+            context.close()
+            # As printed: one A4 sheet (210 x 297 mm at 96 dpi), with about the page margins
+            # of the @page rules, which a screenshot leaves out.
+            context = browser.new_context(viewport=A4, locale="nl-NL", bypass_csp=True)
+            page = context.new_page()
+            page.emulate_media(media="print")
             for name, path in printed.items():
-                paper.goto(f"http://127.0.0.1:{server.port}{path}")
+                page.goto(f"http://127.0.0.1:{server.port}{path}")
+                page.add_style_tag(content="body { padding: 12mm 14mm; }")
                 target = out / f"{name}.png"
-                paper.screenshot(path=target)
-                print(f"{target}: {path}, printed")
+                page.screenshot(path=target)
+                print(f"{target}: {path} (printed)")
             browser.close()
     finally:
         server.terminate()

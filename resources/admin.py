@@ -448,7 +448,7 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
 
 @admin.register(Audience)
 class AudienceAdmin(ContentAdmin):
-    list_display = ["name", "answer", "slug", "position", "show_on_home"]
+    list_display = ["name", "answer", "slug", "position", "show_on_home", "has_poster"]
 
 
 @admin.register(BullyingType)

@@ -25,4 +25,6 @@ urlpatterns = [
         name="report_thanks",
     ),
     path(_("information/<slug:slug>/"), views.page_detail, name="page"),
+    path(_("poster/"), views.poster_index, name="posters"),
+    path(_("poster/<slug:audience>/"), views.poster, name="poster"),
 ]

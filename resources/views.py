@@ -1,4 +1,5 @@
-"""The public site: home, the four questions, results, directory, resource and info pages."""
+"""The public site: home, the four questions, results, directory, resource and info pages,
+and the posters."""
 
 from urllib.parse import urlencode
 
@@ -11,7 +12,7 @@ from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.decorators import ratelimit
 
-from . import questionnaire, triage
+from . import posters, questionnaire, triage
 from .choices import AgeBand
 from .forms import FeedbackForm
 from .languages import codes
@@ -227,3 +228,28 @@ def report_problem(request, slug):
 def report_thanks(request, slug):
     resource = get_object_or_404(Resource.objects.published(), slug=slug)
     return render(request, "resources/report_thanks.html", {"resource": resource})
+
+
+def poster_index(request):
+    """The posters staff chose to offer, one per audience, to print."""
+    return render(request, "resources/posters.html", {"audiences": posters.with_poster()})
+
+
+def poster(request, audience):
+    """One A4 poster. Its QR code leads to the questions with "Who are you?" answered, at
+    this site's address, in this language: the link of the home page's button."""
+    chosen = posters.audience_with_poster(audience)
+    if chosen is None:
+        raise Http404
+    url = request.build_absolute_uri(
+        step_url(questionnaire.STEPS[0], triage.Answers(who=chosen.slug))
+    )
+    context = {
+        "audience": chosen,
+        "title": posters.title_for(chosen),
+        "emergency": posters.emergency_numbers(),
+        "contacts": posters.first_contacts(chosen),
+        "qr": posters.qr_svg(url, _("QR code: %(url)s") % {"url": url}),
+        "short_url": posters.short_url(url),
+    }
+    return render(request, "resources/poster.html", context)

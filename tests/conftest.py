@@ -118,6 +118,8 @@ def public_urls(language):
             reverse("resources:directory"),
             reverse("resources:directory") + "?q=school&who=parent&open=now",
             reverse("resources:resource", kwargs={"slug": "kindertelefoon"}),
+            reverse("resources:posters"),
+            reverse("resources:poster", kwargs={"audience": "young-person"}),
         ]
         urls += [reverse("resources:page", kwargs={"slug": slug}) for slug in page_slugs(language)]
     return urls

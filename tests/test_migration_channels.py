@@ -212,7 +212,8 @@ def test_every_contact_field_hours_and_note_become_channels_and_nothing_is_lost(
     listing = Resource.objects.get(slug="overlap")
     record = listing.history.latest()
     assert (record.staff_note, record.version) == (listing.staff_note, 2)
-    assert [a.audience.slug for a in record.audiences.all()] == ["test-parent"]
+    # Only the slug: today's Audience has columns from later migrations (has_poster, 0013).
+    assert list(record.audiences.values_list("audience__slug", flat=True)) == ["test-parent"]
 
     # Reverting to that record keeps the listing's audiences and channels, with the
     # tables as the code reads them today (the later migrations applied).

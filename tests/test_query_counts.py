@@ -14,6 +14,7 @@ PAGES = [
     "/en/all-help/listing-3/",
     "/nl/informatie/hulp-in-amsterdam/",  # names listings: [[kindertelefoon]], ...
     "/en/information/test-references/",  # names the listings this test adds
+    "/nl/poster/parent/",
 ]
 
 

@@ -25,6 +25,15 @@ class Audience(Versioned):
             'audience is always an answer to "Who are you?".'
         ),
     )
+    has_poster = models.BooleanField(
+        _("poster for this group"),
+        default=False,
+        help_text=_(
+            "A poster of one A4 page for this group, to print and hang up at schools, youth "
+            "centres and GP waiting rooms. It shows the emergency numbers, the first three "
+            "places to go for help and a QR code that starts the questions."
+        ),
+    )
 
     objects = SlugQuerySet.as_manager()
 
