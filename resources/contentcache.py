@@ -153,7 +153,7 @@ _rendering_lock = threading.Lock()
 
 class PublicPageCacheMiddleware:
     """Whole pages for visitors without a session: /nl/…, /en/…, keyed by the content
-    version and the full path with its query string, re-rendered every minute. For every
+    version and the full address with its query string, re-rendered every minute. For every
     request, it keeps the content version read first for the rest of the request."""
 
     def __init__(self, get_response):
@@ -170,7 +170,9 @@ class PublicPageCacheMiddleware:
             _this_request.reset(remembered)
 
     def cached(self, request):
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        # The whole address, host and scheme too: a page names its canonical address and
+        # its other languages' absolute addresses (resources/findable.py).
+        path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
         key = f"page:{current_version()}:{request.method}:{path}"
         now = time.time()
         minute = int(now // 60)

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 
 from resources import channels as channels_module
-from resources import sitedata
+from resources import findable, sitedata
 from resources.markup import markdown
 
 register = template.Library()
@@ -30,6 +30,14 @@ def language_links(context):
         }
         for code, _name in settings.LANGUAGES
     ]
+
+
+@register.simple_tag(takes_context=True)
+def head_links(context, languages):
+    """The canonical address and the hreflang alternates of this page (languages: what
+    language_links gives), absolute; see resources/findable.py."""
+    paths = {language["code"]: language["url"] for language in languages}
+    return findable.head_links(context["request"], paths, get_language())
 
 
 @register.simple_tag
