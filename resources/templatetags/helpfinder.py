@@ -2,10 +2,11 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from resources import channels as channels_module
-from resources import findable, sitedata
+from resources import findable, sitedata, structured_data
 from resources.markup import markdown
 
 register = template.Library()
@@ -38,6 +39,14 @@ def head_links(context, languages):
     language_links gives), absolute; see resources/findable.py."""
     paths = {language["code"]: language["url"] for language in languages}
     return findable.head_links(context["request"], paths, get_language())
+
+
+@register.simple_tag(takes_context=True)
+def listing_json_ld(context, resource):
+    """A listing's schema.org JSON-LD, safe inside <script type="application/ld+json">
+    (resources/structured_data.py escapes what could end the element)."""
+    page_url = context["request"].build_absolute_uri(resource.get_absolute_url())
+    return mark_safe(structured_data.script_text(structured_data.listing(resource, page_url)))
 
 
 @register.simple_tag
