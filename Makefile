@@ -7,7 +7,7 @@ export DJANGO_DEBUG ?= true
 # The port of `make run`: `make run PORT=8080` when 8000 is taken.
 PORT ?= 8000
 
-.PHONY: run test test-fast check bench load messages catalogs vnu screenshots judge clean
+.PHONY: run test test-fast check bench load messages catalogs vnu lighthouse screenshots judge clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -31,7 +31,7 @@ run: $(VENV)/.installed catalogs
 	$(BIN)/python manage.py seed
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed-dev catalogs vnu
+test: $(VENV)/.installed-dev catalogs vnu lighthouse
 	$(BIN)/python -m pytest
 
 # The quick loop while working: all but the browser tests and the tests that start other
@@ -46,6 +46,16 @@ vnu:
 	@test -f $(VNU_JAR) || ! command -v npm >/dev/null || \
 		npm install --prefix .cache/vnu --no-audit --no-fund --silent vnu-jar@26.9.27 || \
 		echo "npm could not install vnu-jar: the HTML check will be skipped"
+
+# Lighthouse for the search-engine check of the browser tests (SEO score 100), from npm into
+# .cache/lighthouse (about 190 MB, no browser: it drives the system Chromium). 12.8.2, as
+# 13 needs Node 22 and Debian's is 20. Without npm (or offline) this does nothing and the
+# check is skipped with one line saying so.
+LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
+lighthouse:
+	@test -x $(LIGHTHOUSE) || ! command -v npm >/dev/null || \
+		npm install --prefix .cache/lighthouse --no-audit --no-fund --silent lighthouse@12.8.2 || \
+		echo "npm could not install lighthouse: the search-engine check will be skipped"
 
 # docs/screenshots/*.png: six pages at phone size in Dutch, in Chromium, from a fresh
 # database with the seed data (README.md, "Screenshots").

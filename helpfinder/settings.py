@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # /sitemap.xml (resources/sitemaps.py)
     "simple_history",
     "import_export",
     "helpfinder.apps.LoginProtectionConfig",  # axes, named for staff

@@ -10,6 +10,8 @@ handler500 = "helpfinder.views.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     path("admin/", admin.site.urls),
     path("", views.choose_language, name="root"),
     *i18n_patterns(path("", include("resources.urls")), prefix_default_language=True),

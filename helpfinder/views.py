@@ -2,14 +2,20 @@ import sys
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
+
+from resources.sitemaps import SITEMAPS
 
 RETRY_AFTER_SECONDS = 30
+ROBOTS_MAX_AGE = 24 * 60 * 60  # seconds: crawlers read robots.txt about daily anyway
+SITEMAP_MAX_AGE = 60 * 60  # seconds: a new listing reaches search engines within the hour
 
 
 def choose_language(request):
@@ -40,6 +46,25 @@ def security_txt(request):
         f"Canonical: {request.build_absolute_uri()}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@cache_control(max_age=ROBOTS_MAX_AGE)
+def robots_txt(request):
+    """For search engines: every public page may be crawled, the admin not; the sitemap
+    at its absolute address on this host (robots.txt allows no relative one)."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        "Allow: /",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@cache_control(max_age=SITEMAP_MAX_AGE)
+def sitemap_xml(request):
+    """Every public page in every language, with its alternates (resources/sitemaps.py)."""
+    return sitemap(request, sitemaps=SITEMAPS)
 
 
 def server_error(request):

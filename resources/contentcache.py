@@ -171,7 +171,9 @@ class PublicPageCacheMiddleware:
             _this_request.reset(remembered)
 
     def cached(self, request):
-        # The host and scheme too: a poster prints this site's address as its QR code.
+        # The whole address, host and scheme too: a page names its canonical address, its
+        # other languages' absolute addresses (resources/findable.py) and the address to
+        # share, and a poster prints this site's address as its QR code.
         path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
         key = f"page:{current_version()}:{request.method}:{path}"
         now = time.time()

@@ -2,10 +2,11 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from resources import channels as channels_module
-from resources import markup, sitedata
+from resources import findable, markup, sitedata, structured_data
 from resources.models import Resource
 from resources.sharing import share_links as links_to_share
 
@@ -42,6 +43,22 @@ def language_links(context):
 def share_links(context):
     """The address of this page, absolute, and links to send it on (resources/sharing.py)."""
     return links_to_share(context["request"].build_absolute_uri())
+
+
+@register.simple_tag(takes_context=True)
+def head_links(context, languages):
+    """The canonical address and the hreflang alternates of this page (languages: what
+    language_links gives), absolute; see resources/findable.py."""
+    paths = {language["code"]: language["url"] for language in languages}
+    return findable.head_links(context["request"], paths, get_language())
+
+
+@register.simple_tag(takes_context=True)
+def listing_json_ld(context, resource):
+    """A listing's schema.org JSON-LD, safe inside <script type="application/ld+json">
+    (resources/structured_data.py escapes what could end the element)."""
+    page_url = context["request"].build_absolute_uri(resource.get_absolute_url())
+    return mark_safe(structured_data.script_text(structured_data.listing(resource, page_url)))
 
 
 @register.simple_tag
