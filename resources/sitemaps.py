@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from .findable import X_DEFAULT, x_default_url
 from .models import Page, Resource
+from .posters import with_poster
 
 
 class Translated(Sitemap):
@@ -62,4 +63,21 @@ class InformationPages(Translated):
         return page.updated_at
 
 
-SITEMAPS = {"pages": Fixed, "listings": Listings, "information": InformationPages}
+class Posters(Translated):
+    """The posters' index and each poster staff chose to offer (Audience.has_poster)."""
+
+    def items(self):
+        return ["", *(audience.slug for audience in with_poster())]
+
+    def location(self, slug):
+        if not slug:
+            return reverse("resources:posters")
+        return reverse("resources:poster", kwargs={"audience": slug})
+
+
+SITEMAPS = {
+    "pages": Fixed,
+    "listings": Listings,
+    "information": InformationPages,
+    "posters": Posters,
+}

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from resources.choices import Status
-from resources.models import Page, Resource
+from resources.models import Audience, Page, Resource
 
 from .conftest import LANGUAGES, PAGE_SLUGS, RESULTS_QUERY, public_urls, soup
 
@@ -111,10 +111,24 @@ def test_the_sitemap_lists_every_published_page_at_its_address_in_each_language(
 
 
 @pytest.mark.django_db
+def test_the_sitemap_lists_the_posters_staff_chose_in_both_languages(client, seeded):
+    staff = Audience.objects.get(slug="school-staff")
+    staff.has_poster = False
+    staff.save()  # as in the admin: the content version changes
+    entries, _lastmods = sitemap(client)
+    for language in LANGUAGES:
+        assert in_language(language, "resources:posters") in entries
+        for slug in ["young-person", "parent"]:
+            assert in_language(language, "resources:poster", audience=slug) in entries
+        assert in_language(language, "resources:poster", audience="school-staff") not in entries
+
+
+@pytest.mark.django_db
 def test_every_sitemap_entry_has_its_alternates_and_x_default_in_dutch(client, seeded):
     entries, _lastmods = sitemap(client)
+    posters = 1 + Audience.objects.filter(has_poster=True).count()
     assert len(entries) == 2 * (
-        3 + Resource.objects.published().count() + Page.objects.published().count()
+        3 + Resource.objects.published().count() + Page.objects.published().count() + posters
     )
     for location, alternates in entries.items():
         assert set(alternates) == {"nl", "en", "x-default"}
