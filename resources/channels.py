@@ -223,26 +223,43 @@ class StripLine:
     href: str = ""
 
 
+def first_phone(channels):
+    """The first phone channel, or None."""
+    return next((c for c in channels if c.kind == ChannelKind.PHONE), None)
+
+
+def name_after_number(listing, phone):
+    """A listing's name on a line that starts with its number: "Zelfmoordpreventie" after
+    113, for the listing "113 Zelfmoordpreventie"."""
+    return listing.name.removeprefix(f"{phone.address} ")
+
+
+def with_ages(name, listing):
+    """ "De Kindertelefoon, ages 8 to 18" for a listing with both age limits."""
+    if listing.min_age is None or listing.max_age is None:
+        return name
+    return _("%(name)s, ages %(low)s to %(high)s") % {
+        "name": name,
+        "low": listing.min_age,
+        "high": listing.max_age,
+    }
+
+
 def strip_lines(listings, now):
     """After 112: each listing's first phone number, until one is open now, that one
     first. One that is closed says so and when it opens, without a number to call."""
     offered, closed = [], []
     for listing in listings:
-        phone = next((c for c in listing.channels if c.kind == ChannelKind.PHONE), None)
+        phone = first_phone(listing.channels)
         if phone is None:
             continue
         state = phone.open_state(now)
         said = state_text(state, now)
-        name = listing.name.removeprefix(f"{phone.address} ")  # "113 Zelfmoordpreventie"
+        name = name_after_number(listing, phone)
         if not state.is_open:
             closed.append(StripLine(_("%(name)s: %(state)s") % {"name": name, "state": said}))
             continue
-        if listing.min_age is not None and listing.max_age is not None:
-            name = _("%(name)s, ages %(low)s to %(high)s") % {
-                "name": name,
-                "low": listing.min_age,
-                "high": listing.max_age,
-            }
+        name = with_ages(name, listing)
         if phone.cost == Cost.FREE:
             said = _("free, %(state)s") % {"state": said}
         text = _("%(name)s: %(state)s") % {"name": name, "state": said}

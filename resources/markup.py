@@ -81,21 +81,19 @@ def shown(slug, listing):
         return escape(listing.name if listing else slug.replace("-", " "))
     name, number = listing.name, listing.number
     if not number:
-        return format_html('<a href="{}">{}</a>', listing.url, name)
+        return linked(listing.url, name)
     if name.startswith(f"{number} "):
         # "113 Zelfmoordpreventie", "112 (alarmnummer)": the number is in the name already.
         rest = name.removeprefix(f"{number} ")
         before, after = ("(", ")") if rest.startswith("(") and rest.endswith(")") else ("", "")
         return format_html(
-            '<a href="{}">{}</a> {}<a href="{}">{}</a>{}',
-            listing.tel,
-            number,
+            "{} {}{}{}",
+            linked(listing.tel, number),
             before,
-            listing.url,
-            rest.removeprefix(before).removesuffix(after),
+            linked(listing.url, rest.removeprefix(before).removesuffix(after)),
             after,
         )
-    number_link = format_html('<a href="{}">{}</a>', listing.tel, number)
+    number_link = linked(listing.tel, number)
     base, bracket, words = name.removesuffix(")").rpartition(" (")
     if name.endswith(")") and bracket and base:
         # The number joins the words in brackets, not in second brackets:
@@ -120,7 +118,11 @@ _markdown.add_render_rule(TOKEN, _reference)
 def references_in(text):
     """The slugs of the references in a Markdown text, in order, each once (a [[…]] in a
     code span or block is text, not a reference)."""
-    return list(dict.fromkeys(_slugs(_markdown.parse(text or ""))))
+    return _slugs_once(_markdown.parse(text or ""))
+
+
+def _slugs_once(tokens):
+    return list(dict.fromkeys(_slugs(tokens)))
 
 
 def _slugs(tokens):
@@ -136,6 +138,6 @@ def markdown(text, lookup=None):
     referenced slug it knows, {slug: Listing}, for all references of the text at once;
     without it, references show as plain words."""
     tokens = _markdown.parse(text or "")
-    slugs = list(dict.fromkeys(_slugs(tokens)))
+    slugs = _slugs_once(tokens)
     env = {"listings": lookup(slugs) if lookup and slugs else {}}
     return mark_safe(_markdown.renderer.render(tokens, _markdown.options, env))

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import segno
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import triage
+from .channels import first_phone, name_after_number, with_ages
 from .choices import ChannelKind
 from .results import BEST_SHOWN, matches_for
 from .sitedata import emergency_lines, taxonomy
@@ -82,7 +82,7 @@ def contact(listing):
 def written(channel):
     """An address as it is read aloud and typed: a website without https:// and the last /."""
     if channel.kind == ChannelKind.WEBSITE:
-        return channel.address.split("://", 1)[-1].removesuffix("/")
+        return short_url(channel.address).removesuffix("/")
     return channel.address
 
 
@@ -100,16 +100,10 @@ def emergency_numbers():
     each with its first phone number and usual hours: a poster cannot say "open now"."""
     lines = []
     for listing in emergency_lines():
-        phone = next((c for c in listing.channels if c.kind == ChannelKind.PHONE), None)
+        phone = first_phone(listing.channels)
         if phone is None:
             continue
-        name = listing.name.removeprefix(f"{phone.address} ")  # "113 Zelfmoordpreventie"
-        if listing.min_age is not None and listing.max_age is not None:
-            name = _("%(name)s, ages %(low)s to %(high)s") % {
-                "name": name,
-                "low": listing.min_age,
-                "high": listing.max_age,
-            }
+        name = with_ages(name_after_number(listing, phone), listing)
         lines.append(
             EmergencyLine(phone.address, phone.href, name, phone.week_text, phone.cost_text)
         )
