@@ -39,6 +39,11 @@ class Channel:
         return ChannelKind(self.kind).has_hours
 
     @property
+    def hours_known(self):
+        """Keeps hours, and they are known (weekly, or day and night)."""
+        return self.has_hours and self.hours != Hours.UNKNOWN
+
+    @property
     def label(self):
         return ChannelKind(self.kind).label
 
