@@ -94,7 +94,9 @@ clean:
 	rm -rf $(VENV) staticfiles
 
 # The judged situations (tests/data/judged-scenarios.yaml) on a fresh database with the seed
-# data: each one's first three cards, pass or fail, and the mean nDCG@5.
+# data: each one's first three cards, pass or fail, and the mean nDCG@5; then the judged
+# search queries (tests/search/judged-queries.yaml): each one's first three results and the
+# share with a right answer first and in the first three.
 JUDGE_DB := $(CURDIR)/.cache/judge.sqlite3
 judge: export DATABASE_URL = sqlite:///$(JUDGE_DB)
 judge: export DJANGO_CACHE_URL =

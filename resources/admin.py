@@ -278,7 +278,7 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
     actions = ["mark_checked_today"]
     fieldsets = [
         (None, {"fields": ["status", "kind", "name", "slug", "summary"]}),
-        (_("What they do"), {"fields": ["description", "how_it_works"]}),
+        (_("What they do"), {"fields": ["description", "how_it_works", "search_words"]}),
         (_("How to get in touch"), {"fields": ["contact_note", "district"]}),
         (
             _("For whom"),

@@ -22,7 +22,7 @@ class AudienceTranslation(TranslationOptions):
 
 @register(BullyingType)
 class BullyingTypeTranslation(TranslationOptions):
-    fields = ("name", "description", "description_other")
+    fields = ("name", "description", "description_other", "search_words")
     required_languages = {DEFAULT: ("name",)}
 
 
@@ -35,6 +35,7 @@ class ResourceTranslation(TranslationOptions):
         "description",
         "how_it_works",
         "contact_note",
+        "search_words",
     )
     required_languages = {DEFAULT: ("name", "summary")}
 

@@ -25,6 +25,7 @@ urlpatterns = [
         name="report_thanks",
     ),
     path(_("information/<slug:slug>/"), views.page_detail, name="page"),
+    path(_("search/"), views.site_search, name="search"),
     path(_("poster/"), views.poster_index, name="posters"),
     path(_("poster/<slug:audience>/"), views.poster, name="poster"),
 ]

@@ -12,7 +12,7 @@ from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.decorators import ratelimit
 
-from . import posters, questionnaire, triage
+from . import posters, questionnaire, search, triage
 from .choices import AgeBand
 from .forms import FeedbackForm
 from .languages import codes
@@ -21,7 +21,6 @@ from .results import BEST_SHOWN, matches_for
 from .sitedata import advice_steps, open_at, published_pages, taxonomy
 
 DIRECTORY_PAGE_SIZE = 20
-MAX_SEARCH_LENGTH = 100
 FEEDBACK_RATE = "5/h"  # reports per visitor address per hour
 PRESET = "preset"  # on question pages: steps answered before the questions began
 
@@ -127,11 +126,31 @@ def answers_summary(answers):
     return words
 
 
+def site_search(request):
+    """Listings, advice and information pages for the words someone typed."""
+    text = search.cut(request.GET.get("q", ""))
+    found = search.search(text, timezone.now())
+    offers = [
+        (kind, step_url(questionnaire.STEPS[0], triage.Answers(what=(kind.slug,))))
+        for kind in found.types
+    ]
+    context = {
+        "text": text,
+        "found": found,
+        "offers": offers,
+        "corrected": ", ".join(dict.fromkeys(found.corrections.values())),
+        "directory_url": f"{reverse('resources:directory')}?{urlencode({'q': text})}",
+        "now": timezone.now(),
+    }
+    return render(request, "resources/search.html", context)
+
+
 def directory(request):
     """All published resources, filtered like the results, plus search and "open now"."""
     answers = read_answers(request, other_names=("q", "open", "page", "danger"))
-    text = request.GET.get("q", "")[:MAX_SEARCH_LENGTH].strip()
+    text = search.cut(request.GET.get("q", ""))
     open_now = request.GET.get("open") == "now"
+    filtered = bool(answers.who or answers.what or answers.age or open_now)
     resources = Resource.objects.published()
     if answers.who:
         resources = resources.for_audience(answers.who)
@@ -142,9 +161,17 @@ def directory(request):
     if open_now:
         resources = resources.filter(pk__in=open_at(timezone.now()))
     if text:
-        resources = resources.search(text)
-    resources = resources.by_weight_and_name().with_details()
-    page = Paginator(resources, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+        # Best match first; the filters above say which of them to show.
+        ranked = search.listing_ids(text, timezone.now())
+        if filtered:
+            shown = set(resources.values_list("pk", flat=True))
+            ranked = [pk for pk in ranked if pk in shown]
+        page = Paginator(ranked, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = Resource.objects.filter(pk__in=page.object_list).with_details().in_bulk()
+        page.object_list = [rows[pk] for pk in page.object_list]
+    else:
+        resources = resources.by_weight_and_name().with_details()
+        page = Paginator(resources, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -152,7 +179,7 @@ def directory(request):
         "page": page,
         "text": text,
         "open_now": open_now,
-        "filtered": bool(answers.who or answers.what or answers.age or open_now),
+        "filtered": filtered,
         "audiences": taxonomy()["audiences"],
         "bullying_types": taxonomy()["types"],
         "age_choices": AgeBand.choices,

@@ -179,8 +179,13 @@ def main():
 
     setup_test_environment()  # the test client may use the "testserver" host
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    from tests.search import judging as search_judging
+
     scenarios = load(*(Path(name) for name in sys.argv[1:]))
     ok = report(judge_all(scenarios), print)
+    print("\nSearch (tests/search/judged-queries.yaml, on the search page)\n")
+    queries = search_judging.load()
+    ok = search_judging.report(search_judging.judge_all(queries), print) and ok
     sys.exit(0 if ok else 1)
 
 

@@ -10,6 +10,9 @@ PAGES = [
     "/nl/hulp-zoeken/resultaten/?danger=yes&who=parent&what=threats&age=12-17",
     "/nl/alle-hulp/?who=parent&what=threats",
     "/en/all-help/?q=help&open=now",
+    "/nl/alle-hulp/?q=hulp&who=parent",
+    "/nl/zoeken/?q=hulp+bij+pesten",  # matches every listing this test adds
+    "/en/search/?q=whatsapp",  # a kind of bullying: its listings as the triage ranks them
     "/en/",
     "/en/all-help/listing-3/",
     "/nl/informatie/hulp-in-amsterdam/",  # names listings: [[kindertelefoon]], ...

@@ -17,7 +17,6 @@ from ..channels import listing_state
 from ..choices import HOURS_KINDS, ChannelKind, District, Hours, Kind, Route, Status
 from ..languages import column, localized
 from ..markup import Listing
-from ..search import search_resources
 from ..triage import Candidate
 from .base import SlugQuerySet, Versioned
 from .channel import ContactChannel, channel_values, shown
@@ -133,10 +132,6 @@ class ResourceQuerySet(SlugQuerySet):
             Q(last_verified__isnull=True) | Q(last_verified__lt=review_cutoff(today))
         )
 
-    def search(self, text):
-        """Full text in the active language; see resources/search.py."""
-        return search_resources(self, text)
-
     def candidates(self):
         """The resources as triage.Candidate (what the ranking reads and a card shows),
         in the active language, in three queries however many there are: the rows, their
@@ -249,6 +244,15 @@ class Resource(Versioned):
         max_length=240,
         blank=True,
         help_text=_("For example: ask your mentor or the school office for their name."),
+    )
+    search_words = models.TextField(
+        _("search words"),
+        blank=True,
+        help_text=_(
+            "Words people type to find this listing that are not in its name or summary, "
+            "separated by commas: what people call it, for example: noodnummer. A search "
+            "for one of them shows this listing first."
+        ),
     )
     district = models.CharField(_("district"), max_length=20, choices=District, blank=True)
 

@@ -73,6 +73,15 @@ class BullyingType(Versioned):
             "and visitors who did not say who they are. For example: Someone is called names."
         ),
     )
+    search_words = models.TextField(
+        _("search words"),
+        blank=True,
+        help_text=_(
+            "Words people type when this is happening to them, separated by commas: "
+            "everyday words, children's words, slang. For example: nudes, sexting. A "
+            "search for one of them shows the help for this kind of bullying."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = SlugQuerySet.as_manager()

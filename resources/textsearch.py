@@ -1,0 +1,287 @@
+"""Finding texts by the words people type: plain Python, no Django, no database.
+
+An Index holds documents (listings, advice, pages, kinds of bullying: any key), each with
+fields of text in one or more languages. A search splits the query into words (case and
+accents do not matter, small words like "de" or "the" are left out) and matches each word
+in every document, as well as it can:
+
+- the same word (1.0);
+- the same stem, by the Snowball stemmer of either language: "pesten" finds "gepest",
+  "bullied" finds "bullying" (0.95), or a stem that begins the other ("pes"/"pest": 0.85);
+- part of a longer word: "foto" in "naaktfoto" (0.6);
+- for a word the index does not have, nor its stem: a word of the index one or two typing
+  mistakes away ("kindertelefon": "kindertelefoon", 0.8 or 0.7), or two words of the
+  index written together ("veiligthuis").
+
+Each field has a level (a name 1.0, a text 0.4); text in another language than the
+index's counts OTHER_LANGUAGE times as much ("police" on the Dutch site finds Politie).
+A document's score is the mean over the query's words of its best match, times the share
+of the words it matches: one that matches every word comes before one that matches some.
+Digits typed with spaces or dashes are one number: "0800 0432" is "08000432".
+
+PostgreSQL's "dutch" and "english" text search configurations stem with the same Snowball
+algorithms. The index is kept in memory per content version (resources/search.py), so
+that a search is the same on SQLite and PostgreSQL and needs no query of its own.
+"""
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import snowballstemmer
+from django.conf.locale import LANG_INFO
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+WORD = re.compile(r"[^\W_]+")
+MAX_WORDS = 8
+MAX_WORD_LENGTH = 40
+OTHER_LANGUAGE = 0.8
+EXACT, STEM, STEM_PREFIX, TYPO, TYPO_FAR, PART = 1.0, 0.95, 0.85, 0.8, 0.7, 0.6
+MAX_PARTS = 30  # longer words a word is part of, at most
+
+# Small words that say little about what someone looks for. A query of only these is
+# searched as it is.
+STOP_WORDS = frozenset(
+    # Dutch
+    "aan al als ben bij dan dat de deze die dit doe doen door dus een en er is ga gaat "  # noqa: SIM905
+    "had heb hebben heeft het hier hij hoe hun ik in je jij jou jouw kan kun kunnen maar "
+    "me mee mij mijn moet na naar nog nu of om ons onze ook op over te tegen toch tot u "
+    "uw van veel voor wat we wel welke wie wij wil worden wordt zal ze zich zij zijn zo "
+    # English
+    "a about am an and are as at be been being but by can could did do does for from "
+    "had has have he her him his how i if in into is it its me my of on or our she so "
+    "than that the their them they this to us was we were what when where which who why "
+    "will with would you your".split()
+)
+
+
+def normalised(text):
+    """Lower case, without accents: "Oké" is "oke"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def tokens(text):
+    """The words of a text, normalised; "naaktfoto's" is "naaktfoto" and "s"."""
+    return WORD.findall(normalised(text))
+
+
+def query_words(text):
+    """The words of a query: at most eight, each at most 40 characters; numbers typed in
+    groups joined ("0800 0432", "0800-0432": "08000432"); words of one letter left out."""
+    words = []
+    for word in tokens(text)[: MAX_WORDS * 4]:
+        if word.isdigit() and words and words[-1].isdigit():
+            words[-1] += word
+        elif len(word) > 1 or word.isdigit():
+            words.append(word[:MAX_WORD_LENGTH])
+    return words[:MAX_WORDS]
+
+
+def content_words(words):
+    """The words worth looking for: without the small words, unless there are only those."""
+    kept = [word for word in words if word not in STOP_WORDS]
+    return kept or words
+
+
+class Stemmers:
+    """A Snowball stemmer for each language that has one, by Django's language code;
+    stems kept once made (the same words come back all the time)."""
+
+    def __init__(self, languages):
+        self._stemmers = {}
+        for code in languages:
+            name = LANG_INFO.get(code.split("-")[0], {}).get("name", "").lower()
+            if name in snowballstemmer.algorithms():
+                self._stemmers[code] = snowballstemmer.stemmer(name)
+        self._made = {}
+
+    def stem(self, word, language):
+        key = (word, language)
+        stem = self._made.get(key)
+        if stem is None:
+            stemmer = self._stemmers.get(language)
+            stem = stemmer.stemWord(word) if stemmer and not word.isdigit() else word
+            self._made[key] = stem
+        return stem
+
+    def stems(self, word):
+        """The word's stem in every language, each once."""
+        return {self.stem(word, language) for language in self._stemmers}
+
+
+@dataclass(frozen=True)
+class Where:
+    """A field of a document: why it matched (a key the site words), how much it counts
+    (1.0 for a name), and whether it is in the index's own language."""
+
+    reason: str
+    level: float
+    own: bool = True
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A document that matched: its score, where its best word was found, and the
+    word of the index that word stood for when it was typed otherwise (a typo)."""
+
+    doc: object
+    score: float
+    where: Where
+    corrected: str = ""
+
+
+@dataclass
+class Lookup:
+    """How each word of a query was understood: word -> {(kind, term): quality}."""
+
+    alternatives: dict = field(default_factory=dict)
+    corrections: dict = field(default_factory=dict)  # typed word -> word of the index
+
+
+class Index:
+    def __init__(self, language, stemmers):
+        self.language = language
+        self.stemmers = stemmers
+        self._text_ids = {}  # (text, language) -> id
+        self._uses = []  # text id -> {Where: [doc, ...]}
+        self._words = {}  # word -> {text id}
+        self._stems = {}  # stem -> {text id}
+        self._order = {}  # doc -> when it was added: the order among equal scores
+        self._sorted_stems = None
+        self._vocabulary = None
+
+    def add(self, doc, reason, level, text, language=None):
+        """A field of `doc` with this text in `language` (None: the index's own)."""
+        if not text:
+            return
+        self._order.setdefault(doc, len(self._order))
+        language = language or self.language
+        where = Where(reason, level, own=language == self.language)
+        key = (text, language)
+        text_id = self._text_ids.get(key)
+        if text_id is None:
+            text_id = self._text_ids[key] = len(self._uses)
+            self._uses.append({})
+            for word in set(tokens(text)):
+                self._words.setdefault(word, set()).add(text_id)
+                self._stems.setdefault(self.stemmers.stem(word, language), set()).add(text_id)
+            self._sorted_stems = self._vocabulary = None
+        self._uses[text_id].setdefault(where, []).append(doc)
+
+    def __len__(self):
+        return len(self._order)
+
+    def vocabulary(self):
+        """The words typos and parts are matched against: no numbers, no short words."""
+        if self._vocabulary is None:
+            self._vocabulary = sorted(w for w in self._words if len(w) > 3 and not w.isdigit())
+            self._sorted_stems = sorted(self._stems)
+        return self._vocabulary
+
+    def knows(self, word):
+        return word in self._words or any(s in self._stems for s in self.stemmers.stems(word))
+
+    def lookup(self, text):
+        """Each word of the query with the words and stems of the index it may stand for.
+        Two words the index has as one ("kinder telefoon") may stand for that word too;
+        a word the index has only as two ("veiligthuis") is looked for as those two."""
+        found = Lookup()
+        words = []
+        for word in content_words(query_words(text)):
+            if not self.knows(word) and len(word) >= 6 and not word.isdigit():
+                words.extend(self.split(word) or [word])
+            else:
+                words.append(word)
+        for word in words:
+            found.alternatives[word] = self.alternatives(word, found.corrections)
+        for first, second in zip(words, words[1:], strict=False):
+            if first + second in self._words:
+                for word in (first, second):
+                    found.alternatives[word]["word", first + second] = EXACT
+        return found
+
+    def split(self, word):
+        for at in range(3, len(word) - 2):
+            if word[:at] in self._words and word[at:] in self._words:
+                return [word[:at], word[at:]]
+        return None
+
+    def alternatives(self, word, corrections):
+        found = {}
+
+        def add(kind, term, quality):
+            key = (kind, term)
+            if found.get(key, 0) < quality:
+                found[key] = quality
+
+        if word in self._words:
+            add("word", word, EXACT)
+        vocabulary = self.vocabulary()
+        for stem in self.stemmers.stems(word):
+            if stem in self._stems:
+                add("stem", stem, STEM)
+            if len(stem) >= 3:
+                start = bisect.bisect_left(self._sorted_stems, stem)
+                for other in self._sorted_stems[start : start + MAX_PARTS]:
+                    if not other.startswith(stem):
+                        break
+                    add("stem", other, STEM_PREFIX)
+            for length in range(max(4, len(stem) - 2), len(stem)):
+                if stem[:length] in self._stems:
+                    add("stem", stem[:length], STEM_PREFIX)
+        if len(word) >= 4 and not word.isdigit():
+            parts = [other for other in vocabulary if word in other and other != word]
+            for other in parts[:MAX_PARTS]:
+                add("word", other, PART)
+        if len(word) >= 5 and not word.isdigit() and not self.knows(word):
+            allowed = 1 if len(word) < 8 else 2
+            close = process.extract(
+                word, vocabulary, scorer=OSA.distance, score_cutoff=allowed, limit=3
+            )
+            for other, distance, _index in close:
+                add("word", other, TYPO if distance == 1 else TYPO_FAR)
+                corrections.setdefault(word, other)
+        return found
+
+    def search(self, text, lookup=None):
+        """The documents that match the query, best first (equal scores: in the order
+        they were added)."""
+        lookup = lookup or self.lookup(text)
+        words = lookup.alternatives
+        if not words:
+            return []
+        # doc -> [sum of each word's best match, words matched, (strength, Where, word)]
+        best = {}
+        for alternatives in words.values():
+            this_word = {}  # doc -> (strength, Where); stronger matches written last
+            matches = []
+            for (kind, term), quality in alternatives.items():
+                postings = self._words if kind == "word" else self._stems
+                for text_id in postings.get(term, ()):
+                    for where, docs in self._uses[text_id].items():
+                        strength = quality * where.level * (1 if where.own else OTHER_LANGUAGE)
+                        corrected = term if quality in (TYPO, TYPO_FAR) else ""
+                        matches.append((strength, where, corrected, docs))
+            matches.sort(key=lambda match: match[0])
+            for strength, where, corrected, docs in matches:
+                this_word.update(dict.fromkeys(docs, (strength, where, corrected)))
+            for doc, match in this_word.items():
+                total = best.get(doc)
+                if total is None:
+                    best[doc] = [match[0], 1, match]
+                else:
+                    total[0] += match[0]
+                    total[1] += 1
+                    if match[0] > total[2][0]:
+                        total[2] = match
+        count = len(words)
+        order = self._order
+        hits = [
+            Hit(doc, total / count * matched / count, where, corrected)
+            for doc, (total, matched, (_strength, where, corrected)) in best.items()
+        ]
+        hits.sort(key=lambda hit: (-hit.score, order[hit.doc]))
+        return hits
