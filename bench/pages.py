@@ -1,6 +1,8 @@
 """The public pages the benchmark and the load test ask for, by page type (needs Django
 set up). Several URLs per type, in both languages, taken in turn."""
 
+from urllib.parse import urlencode
+
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import reverse
 from django.utils import translation
@@ -20,6 +22,13 @@ TYPICAL_ANSWERS = [
     "who=worried&what=not-sure",
 ]
 SEARCHES = {"nl": ["pesten", "school ouders"], "en": ["bullying", "school parents"]}
+# What people type in the site search (as in tests/search/judged-queries.yaml): a name, a
+# typo, a kind of bullying in their own words, the other language, a number, a broad word
+# (all 10,000 synthetic listings say "pesten"), a page, nonsense.
+SITE_SEARCHES = {
+    "nl": ["kindertelefon", "naaktfoto", "police", "0800 0432", "gepest", "wat is cyberpesten"],
+    "en": ["helpwantd", "whatsapp group", "bullying at school", "qxzqxzq"],
+}
 LANGUAGES = ("nl", "en")
 
 
@@ -75,10 +84,19 @@ def static_css():
     return [staticfiles_storage.url("css/site.css")]
 
 
+def site_search():
+    return [
+        url("search", language, urlencode({"q": words}))
+        for language, searches in SITE_SEARCHES.items()
+        for words in searches
+    ]
+
+
 PAGE_TYPES = {
     "home": home,
     "results": results,
     "directory": directory,
     "directory + search": directory_search,
+    "search": site_search,
     "resource page": resource_pages,
 }

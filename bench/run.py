@@ -208,7 +208,7 @@ def targets(rows, load, memory, seed_load):
                 len(set(counts)) == 1 and max(counts) <= TARGET_QUERIES,
             )
         )
-    for name in ("results", "directory"):
+    for name in ("results", "directory", "search"):
         growth = rows[name][-1][2] / rows[name][0][2]
         checks.append(
             (

@@ -73,6 +73,8 @@ class SiteIndex:
     index: Index
     entries: dict  # ("advice" | "page", pk) -> the advice step or the Page
     types: dict  # slug -> BullyingType
+    listed: dict  # pk -> the published listing as a card shows it (triage.Candidate)
+    kinds: dict  # "listing", "type", "advice", "page" -> the set of such documents
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,8 @@ class Result:
 class Results:
     text: str
     listings: list = field(default_factory=list)
-    all_listings: list = field(default_factory=list)  # every listing shown or not
+    listing_ids: list = field(default_factory=list)  # the listings, best first
+    listing_count: int = 0  # how many listings there are to show, in all
     advice: list = field(default_factory=list)
     pages: list = field(default_factory=list)
     types: list = field(default_factory=list)  # the kinds of bullying the query names
@@ -150,15 +153,13 @@ def build():
         .by_weight_and_name()
         .values("pk", *(column(name, code) for name in LISTING_FIELDS for code in codes()))
     )
-    phones = {
-        candidate.pk: [c.address for c in candidate.channels if c.kind == ChannelKind.PHONE]
-        for candidate in candidates()
-    }
+    listed = {candidate.pk: candidate for candidate in candidates()}
     for row in rows.iterator(chunk_size=2000):
         key = ("listing", row["pk"])
         add_fields(index, key, row, LISTING_FIELDS)
-        for number in phones.get(row["pk"], ()):
-            index.add(key, "phone", 1.0, digits(number))
+        for channel in listed[row["pk"]].channels:
+            if channel.kind == ChannelKind.PHONE:
+                index.add(key, "phone", 1.0, digits(channel.address))
     types = {}
     for kind in taxonomy()["types"]:
         types[kind.slug] = kind
@@ -170,7 +171,10 @@ def build():
     for page in published_pages():
         entries["page", page.pk] = page
         add_fields(index, ("page", page.pk), columns_of(page, PAGE_FIELDS), PAGE_FIELDS)
-    return SiteIndex(index, entries, types)
+    kinds = {kind: set() for kind in ("listing", "type", "advice", "page")}
+    for doc in index.documents():
+        kinds[doc[0]].add(doc)
+    return SiteIndex(index, entries, types, listed, kinds)
 
 
 def site_index():
@@ -186,60 +190,84 @@ def reason_for(hit):
     return words
 
 
-def search(text, now, cutoff=CUTOFF):
+def search(text, now, everything=False):
     """Results for the words `text` at `now`: listings (those the named kinds of
-    bullying give first), advice steps and information pages, best first."""
+    bullying give first), advice steps and information pages, best first. With
+    `everything`, the ids of every listing that matches (the directory), not only the
+    best few."""
     found = Results(text=text)
     if not text:
         return found
     site = site_index()
     lookup = site.index.lookup(text)
     found.corrections = lookup.corrections
-    hits = site.index.search(text, lookup)
-    by_kind = {}
-    for hit in hits:
-        by_kind.setdefault(hit.doc[0], []).append(hit)
+    ranking = site.index.search(text, lookup)
+    if not ranking:
+        return found
     type_hits = [
         hit
-        for hit in by_kind.get("type", [])
-        if hit.score >= TYPE_MATCH and hit.where.reason in ("name", "words")
+        for hit in map(ranking.hit, ranking.first(site.kinds["type"], at_least=TYPE_MATCH))
+        if hit.where.reason in ("name", "words")
     ]
     found.types = [site.types[hit.doc[1]] for hit in type_hits]
-    listings = listing_results(by_kind.get("listing", []), type_hits, now)
-    if not hits:
-        return found
-    keep = max([result.score for result in listings[:1]] + [hits[0].score]) * cutoff
-    listings = [result for result in listings if result.score >= keep]
-    found.all_listings = listings
-    found.listings = listings[:LISTINGS_SHOWN]
+    listings = site.kinds["listing"]
+    head, through = first_listings(ranking, listings, type_hits, now)
+    best = max([ranking.best] + [score for _reasons, score in through.values()])
+    keep = 0.0 if everything else best * CUTOFF
+    rest = ranking.first(
+        listings,
+        limit=None if everything else max(0, LISTINGS_SHOWN - len(head)),
+        at_least=keep,
+        leave_out=set(head),
+    )
+    found.listing_ids = [pk for _kind, pk in head + rest]
+    found.listing_count = ranking.count(listings, keep) + sum(
+        ranking.score(doc) < keep for doc in through
+    )
+    found.listings = [
+        Result(site.listed[doc[1]], *through.get(doc) or text_match(ranking, doc))
+        for doc in (head + rest)[:LISTINGS_SHOWN]
+    ]
     for kind, shown in (("advice", found.advice), ("page", found.pages)):
-        for hit in by_kind.get(kind, [])[:OTHERS_SHOWN]:
-            if hit.score >= keep:
-                shown.append(Result(site.entries[hit.doc], (reason_for(hit),), hit.score))
+        for doc in ranking.first(site.kinds[kind], OTHERS_SHOWN, at_least=keep):
+            shown.append(Result(site.entries[doc], *text_match(ranking, doc)))
     return found
 
 
-def listing_results(hits, type_hits, now):
-    """Listings whose name, search words or number match every word; then those the
-    triage gives first for the kinds of bullying the query names; then the rest."""
-    listed = {candidate.pk: candidate for candidate in candidates()}
-    strong = [hit for hit in hits if hit.score >= TYPE_MATCH]
-    results = [Result(listed[hit.doc[1]], (reason_for(hit),), hit.score) for hit in strong]
-    seen = {result.item.pk for result in results}
+def text_match(ranking, doc):
+    """(why, score) of a result found by its words."""
+    hit = ranking.hit(doc)
+    return (reason_for(hit),), hit.score
+
+
+def first_listings(ranking, listings, type_hits, now):
+    """The listings that come first: those whose name, search words or number match
+    every word, then those the triage gives first for the kinds of bullying the query
+    names; and of the latter {doc: (the triage's reasons, score)}."""
+    head = ranking.first(listings, at_least=TYPE_MATCH)
+    through = {}
     if type_hits:
         score = max(hit.score for hit in type_hits) * THROUGH_TYPE
-        answers = triage.Answers(what=tuple(hit.doc[1] for hit in type_hits))
-        matches, _fallback = matches_for(answers, now)
-        for match in matches:
-            if match.resource.pk not in seen:
-                seen.add(match.resource.pk)
-                results.append(Result(match.resource, match.reasons, score))
-    for hit in hits:
-        if hit.doc[1] not in seen and hit.doc[1] in listed:
-            results.append(Result(listed[hit.doc[1]], (reason_for(hit),), hit.score))
-    return results
+        for match in type_ranking(tuple(hit.doc[1] for hit in type_hits), now):
+            doc = ("listing", match.resource.pk)
+            if doc not in head:
+                through[doc] = (match.reasons, score)
+    return head + list(through), through
+
+
+def type_ranking(slugs, now):
+    """The listings the triage gives first for these kinds of bullying alone
+    (results.matches_for). One ranking per minute for each set of kinds, in this
+    process, shared by every search that names them ("nudes", "naaktfoto", "sexting"):
+    what is open changes by the minute, as the page cache's pages do."""
+    minute = int(now.timestamp() // 60)
+    kept = per_version(f"search-types:{','.join(slugs)}", dict)
+    if kept.get("minute") != minute:
+        matches, _fallback = matches_for(triage.Answers(what=slugs), now)
+        kept.update(minute=minute, matches=matches)
+    return kept["matches"]
 
 
 def listing_ids(text, now):
     """Every listing that matches, best first (the directory's order for a search)."""
-    return [result.item.pk for result in search(text, now, cutoff=0).all_listings]
+    return search(text, now, everything=True).listing_ids

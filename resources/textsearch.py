@@ -10,8 +10,8 @@ in every document, as well as it can:
   "bullied" finds "bullying" (0.95), or a stem that begins the other ("pes"/"pest": 0.85);
 - part of a longer word: "foto" in "naaktfoto" (0.6);
 - for a word the index does not have, nor its stem: a word of the index one or two typing
-  mistakes away ("kindertelefon": "kindertelefoon", 0.8 or 0.7), or two words of the
-  index written together ("veiligthuis").
+  mistakes away, with the same first letter ("kindertelefon": "kindertelefoon", 0.8 or
+  0.7), or two words of the index written together ("veiligthuis").
 
 Each field has a level (a name 1.0, a text 0.4); text in another language than the
 index's counts OTHER_LANGUAGE times as much ("police" on the Dutch site finds Politie).
@@ -25,9 +25,11 @@ that a search is the same on SQLite and PostgreSQL and needs no query of its own
 """
 
 import bisect
+import heapq
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import snowballstemmer
 from django.conf.locale import LANG_INFO
@@ -112,20 +114,20 @@ class Stemmers:
         return {self.stem(word, language) for language in self._stemmers}
 
 
-@dataclass(frozen=True)
-class Where:
+class Where(NamedTuple):
     """A field of a document: why it matched (a key the site words), how much it counts
-    (1.0 for a name), and whether it is in the index's own language."""
+    (1.0 for a name), and whether it is in the index's own language. A named tuple: a
+    search hashes thousands of them."""
 
     reason: str
     level: float
     own: bool = True
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A document that matched: its score, where its best word was found, and the
-    word of the index that word stood for when it was typed otherwise (a typo)."""
+    word of the index that word stood for when it was typed otherwise (a typo).
+    A named tuple: a broad word matches thousands of documents."""
 
     doc: object
     score: float
@@ -146,7 +148,10 @@ class Index:
         self.language = language
         self.stemmers = stemmers
         self._text_ids = {}  # (text, language) -> id
-        self._uses = []  # text id -> {Where: [doc, ...]}
+        # Where -> {text id: [doc, ...]}, and Where -> {text id}: the texts in each kind
+        # of field, so that a search finds a word's documents by sets, not one by one.
+        self._fields = {}
+        self._field_texts = {}
         self._words = {}  # word -> {text id}
         self._stems = {}  # stem -> {text id}
         self._order = {}  # doc -> when it was added: the order among equal scores
@@ -163,16 +168,19 @@ class Index:
         key = (text, language)
         text_id = self._text_ids.get(key)
         if text_id is None:
-            text_id = self._text_ids[key] = len(self._uses)
-            self._uses.append({})
+            text_id = self._text_ids[key] = len(self._text_ids)
             for word in set(tokens(text)):
                 self._words.setdefault(word, set()).add(text_id)
                 self._stems.setdefault(self.stemmers.stem(word, language), set()).add(text_id)
             self._sorted_stems = self._vocabulary = None
-        self._uses[text_id].setdefault(where, []).append(doc)
+        self._fields.setdefault(where, {}).setdefault(text_id, []).append(doc)
+        self._field_texts.setdefault(where, set()).add(text_id)
 
     def __len__(self):
         return len(self._order)
+
+    def documents(self):
+        return self._order.keys()
 
     def vocabulary(self):
         """The words typos and parts are matched against: no numbers, no short words."""
@@ -180,6 +188,15 @@ class Index:
             self._vocabulary = sorted(w for w in self._words if len(w) > 3 and not w.isdigit())
             self._sorted_stems = sorted(self._stems)
         return self._vocabulary
+
+    def typo_candidates(self, word):
+        """The words of the index a typo of `word` may stand for: of five letters or
+        more, and with the same first letter (people rarely mistype that one: "table"
+        is not "able")."""
+        vocabulary = self.vocabulary()
+        start = bisect.bisect_left(vocabulary, word[0])
+        end = bisect.bisect_left(vocabulary, chr(ord(word[0]) + 1))
+        return [other for other in vocabulary[start:end] if len(other) >= 5]
 
     def knows(self, word):
         return word in self._words or any(s in self._stems for s in self.stemmers.stems(word))
@@ -239,7 +256,7 @@ class Index:
         if len(word) >= 5 and not word.isdigit() and not self.knows(word):
             allowed = 1 if len(word) < 8 else 2
             close = process.extract(
-                word, vocabulary, scorer=OSA.distance, score_cutoff=allowed, limit=3
+                word, self.typo_candidates(word), scorer=OSA.distance, score_cutoff=allowed, limit=3
             )
             for other, distance, _index in close:
                 add("word", other, TYPO if distance == 1 else TYPO_FAR)
@@ -247,41 +264,113 @@ class Index:
         return found
 
     def search(self, text, lookup=None):
-        """The documents that match the query, best first (equal scores: in the order
-        they were added)."""
+        """The documents that match the query (a Ranking), best first; equal scores in
+        the order they were added.
+
+        A broad word matches thousands of documents. The work per document is done by
+        sets in C: the documents are split into classes of equal score, one word at a
+        time (each word's best match takes a few values); a Ranking puts in order only
+        as many as are asked for."""
         lookup = lookup or self.lookup(text)
-        words = lookup.alternatives
-        if not words:
-            return []
-        # doc -> [sum of each word's best match, words matched, (strength, Where, word)]
+        per_word = [self.best_per_doc(found) for found in lookup.alternatives.values()]
+        matched = set().union(*(best for best, _classes in per_word))
+        if not matched:
+            return Ranking({}, self._order, [])
+        count = len(per_word)
+        if count == 1:
+            return Ranking(per_word[0][1], self._order, [per_word[0][0]])
+        # (sum of the words' strengths, words matched, documents)
+        parts = [(0.0, 0, matched)]
+        for best, classes in per_word:
+            split = []
+            for total, words, docs in parts:
+                for strength, members in classes.items():
+                    both = docs & members
+                    if both:
+                        split.append((total + strength, words + 1, both))
+                rest = docs.difference(best)
+                if rest:
+                    split.append((total, words, rest))
+            parts = split
+        by_score = {}
+        for total, words, docs in parts:
+            by_score.setdefault(total / count * words / count, set()).update(docs)
+        return Ranking(by_score, self._order, [best for best, _classes in per_word])
+
+    def best_per_doc(self, alternatives):
+        """For one word of the query: {doc: (strength, Where, word of the index a typo
+        stood for)}, its best match in each document; and {strength: {doc}}."""
+        claimed = set()
+        found = []  # (quality, word of the index a typo stood for, text ids), best first
+        for (kind, term), quality in sorted(
+            alternatives.items(), key=lambda item: item[1], reverse=True
+        ):
+            postings = self._words if kind == "word" else self._stems
+            new = postings.get(term, EMPTY).difference(claimed)
+            if new:
+                claimed |= new
+                found.append((quality, term if quality in (TYPO, TYPO_FAR) else "", new))
+        groups = {}  # (strength, Where, corrected) -> {doc}
+        for quality, corrected, text_ids in found:
+            for where, texts in self._field_texts.items():
+                matching = text_ids & texts
+                if matching:
+                    strength = quality * where.level * (1 if where.own else OTHER_LANGUAGE)
+                    docs = groups.setdefault((strength, where, corrected), set())
+                    docs.update(*map(self._fields[where].__getitem__, matching))
         best = {}
-        for alternatives in words.values():
-            this_word = {}  # doc -> (strength, Where); stronger matches written last
-            matches = []
-            for (kind, term), quality in alternatives.items():
-                postings = self._words if kind == "word" else self._stems
-                for text_id in postings.get(term, ()):
-                    for where, docs in self._uses[text_id].items():
-                        strength = quality * where.level * (1 if where.own else OTHER_LANGUAGE)
-                        corrected = term if quality in (TYPO, TYPO_FAR) else ""
-                        matches.append((strength, where, corrected, docs))
-            matches.sort(key=lambda match: match[0])
-            for strength, where, corrected, docs in matches:
-                this_word.update(dict.fromkeys(docs, (strength, where, corrected)))
-            for doc, match in this_word.items():
-                total = best.get(doc)
-                if total is None:
-                    best[doc] = [match[0], 1, match]
-                else:
-                    total[0] += match[0]
-                    total[1] += 1
-                    if match[0] > total[2][0]:
-                        total[2] = match
-        count = len(words)
-        order = self._order
-        hits = [
-            Hit(doc, total / count * matched / count, where, corrected)
-            for doc, (total, matched, (_strength, where, corrected)) in best.items()
-        ]
-        hits.sort(key=lambda hit: (-hit.score, order[hit.doc]))
-        return hits
+        classes = {}
+        for match in sorted(groups, key=lambda match: match[0], reverse=True):
+            # strongest first: a document keeps its best match
+            new = groups[match].difference(best)
+            if new:
+                best.update(dict.fromkeys(new, match))
+                classes.setdefault(match[0], set()).update(new)
+        return best, classes
+
+
+EMPTY = frozenset()
+
+
+class Ranking:
+    """The documents a query matched, in classes of equal score: the best first, and
+    within a class in the order the documents were added to the index."""
+
+    def __init__(self, by_score, order, per_word):
+        self._classes = sorted(by_score.items(), key=lambda item: item[0], reverse=True)
+        self._order = order
+        self._per_word = per_word  # for each word: {doc: its best match}
+
+    def __bool__(self):
+        return bool(self._classes)
+
+    @property
+    def best(self):
+        return self._classes[0][0] if self._classes else 0.0
+
+    def score(self, doc):
+        return next((score for score, docs in self._classes if doc in docs), 0.0)
+
+    def count(self, among, at_least=0.0):
+        """How many of the documents `among` (a set) scored `at_least`."""
+        return sum(len(docs & among) for score, docs in self._classes if score >= at_least)
+
+    def first(self, among, limit=None, at_least=0.0, leave_out=()):
+        """The first `limit` (None: all) of the documents `among` (a set) that scored
+        `at_least`, without those in `leave_out`, best first."""
+        found = []
+        for score, docs in self._classes:
+            if score < at_least or (limit is not None and len(found) >= limit):
+                break
+            chosen = (docs & among).difference(leave_out)
+            wanted = None if limit is None else limit - len(found)
+            if wanted is not None and wanted < len(chosen):
+                found += heapq.nsmallest(wanted, chosen, key=self._order.__getitem__)
+            else:
+                found += sorted(chosen, key=self._order.__getitem__)
+        return found
+
+    def hit(self, doc):
+        matches = [best[doc] for best in self._per_word if doc in best]
+        _strength, where, corrected = max(matches, key=lambda match: match[0])
+        return Hit(doc, self.score(doc), where, corrected)
