@@ -3,7 +3,6 @@
 from datetime import datetime
 
 import pytest
-from django.db import connection
 
 from resources.hours import AMSTERDAM
 from resources.models import Resource
@@ -114,7 +113,6 @@ def test_search_for_a_word_that_is_nowhere_finds_nothing(client, seeded):
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL")
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
