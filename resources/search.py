@@ -31,9 +31,10 @@ from .textsearch import Index, Stemmers
 MAX_SEARCH_LENGTH = 100
 LISTINGS_SHOWN = 10
 OTHERS_SHOWN = 3  # advice steps, and information pages
-# A kind of bullying is meant when its name or search words hold (nearly) every word.
+# A kind of bullying is meant when its name or search words hold (nearly) every word, and
+# a listing comes first when its name, search words or number do.
 TYPE_MATCH = 0.75
-# Listings found through a kind of bullying count this much of the kind's match.
+# The score of listings found through a kind of bullying the query names.
 THROUGH_TYPE = 0.9
 # A result much weaker than the best (a word in a long text, while another result has
 # it in its title) is left out of the search page; the directory keeps every match.
@@ -75,6 +76,7 @@ class SiteIndex:
     types: dict  # slug -> BullyingType
     listed: dict  # pk -> the published listing as a card shows it (triage.Candidate)
     kinds: dict  # "listing", "type", "advice", "page" -> the set of such documents
+    type_phrases: dict  # slug -> the words of its name and of each search word, as terms
 
 
 @dataclass(frozen=True)
@@ -161,9 +163,18 @@ def build():
             if channel.kind == ChannelKind.PHONE:
                 index.add(key, "phone", 1.0, digits(channel.address))
     types = {}
+    type_phrases = {}
     for kind in taxonomy()["types"]:
         types[kind.slug] = kind
-        add_fields(index, ("type", kind.slug), columns_of(kind, TYPE_FIELDS), TYPE_FIELDS)
+        values = columns_of(kind, TYPE_FIELDS)
+        add_fields(index, ("type", kind.slug), values, TYPE_FIELDS)
+        type_phrases[kind.slug] = [
+            index.phrase(phrase)
+            for name in ("name", "search_words")
+            for _code, text in translations(values, name)
+            for phrase in text.split(",")
+            if phrase.strip()
+        ]
     entries = {}
     for step in advice_steps():
         entries["advice", step.pk] = step
@@ -174,7 +185,7 @@ def build():
     kinds = {kind: set() for kind in ("listing", "type", "advice", "page")}
     for doc in index.documents():
         kinds[doc[0]].add(doc)
-    return SiteIndex(index, entries, types, listed, kinds)
+    return SiteIndex(index, entries, types, listed, kinds, type_phrases)
 
 
 def site_index():
@@ -204,14 +215,9 @@ def search(text, now, everything=False):
     ranking = site.index.search(text, lookup)
     if not ranking:
         return found
-    type_hits = [
-        hit
-        for hit in map(ranking.hit, ranking.first(site.kinds["type"], at_least=TYPE_MATCH))
-        if hit.where.reason in ("name", "words")
-    ]
-    found.types = [site.types[hit.doc[1]] for hit in type_hits]
+    found.types = named_types(site, ranking, lookup)
     listings = site.kinds["listing"]
-    head, through = first_listings(ranking, listings, type_hits, now)
+    head, through = first_listings(ranking, listings, found.types, now)
     best = max([ranking.best] + [score for _reasons, score in through.values()])
     keep = 0.0 if everything else best * CUTOFF
     rest = ranking.first(
@@ -240,19 +246,34 @@ def text_match(ranking, doc):
     return (reason_for(hit),), hit.score
 
 
-def first_listings(ranking, listings, type_hits, now):
+def first_listings(ranking, listings, types, now):
     """The listings that come first: those whose name, search words or number match
     every word, then those the triage gives first for the kinds of bullying the query
     names; and of the latter {doc: (the triage's reasons, score)}."""
     head = ranking.first(listings, at_least=TYPE_MATCH)
     through = {}
-    if type_hits:
-        score = max(hit.score for hit in type_hits) * THROUGH_TYPE
-        for match in type_ranking(tuple(hit.doc[1] for hit in type_hits), now):
+    if types:
+        for match in type_ranking(tuple(kind.slug for kind in types), now):
             doc = ("listing", match.resource.pk)
             if doc not in head:
-                through[doc] = (match.reasons, score)
+                through[doc] = (match.reasons, THROUGH_TYPE)
     return head + list(through), through
+
+
+def named_types(site, ranking, lookup):
+    """The kinds of bullying the query names: those whose name or search words hold
+    (nearly) every word of the query ("nep account"), and those with a name or search
+    word whose every word is in the query ("mijn kind wordt gepest op whatsapp")."""
+    named = {
+        hit.doc[1]
+        for hit in map(ranking.hit, ranking.first(site.kinds["type"], at_least=TYPE_MATCH))
+        if hit.where.reason in ("name", "words")
+    }
+    typed = lookup.terms()
+    for slug, phrases in site.type_phrases.items():
+        if any(all(forms & typed for forms in phrase) for phrase in phrases):
+            named.add(slug)
+    return [kind for slug, kind in site.types.items() if slug in named]
 
 
 def type_ranking(slugs, now):

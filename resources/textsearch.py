@@ -142,6 +142,15 @@ class Lookup:
     alternatives: dict = field(default_factory=dict)
     corrections: dict = field(default_factory=dict)  # typed word -> word of the index
 
+    def terms(self):
+        """The words and stems the query stands for, not counting parts of longer words."""
+        return {
+            term
+            for found in self.alternatives.values()
+            for term, quality in found.items()
+            if quality > PART
+        }
+
 
 class Index:
     def __init__(self, language, stemmers):
@@ -188,6 +197,14 @@ class Index:
             self._vocabulary = sorted(w for w in self._words if len(w) > 3 and not w.isdigit())
             self._sorted_stems = sorted(self._stems)
         return self._vocabulary
+
+    def phrase(self, text):
+        """The words of a short text (a search word such as "nep account"), each as the
+        set of terms that stand for it: the word, and its stem in each language."""
+        return [
+            {("word", word)} | {("stem", stem) for stem in self.stemmers.stems(word)}
+            for word in content_words(query_words(text))
+        ]
 
     def typo_candidates(self, word):
         """The words of the index a typo of `word` may stand for: of five letters or
@@ -294,7 +311,7 @@ class Index:
             parts = split
         by_score = {}
         for total, words, docs in parts:
-            by_score.setdefault(total / count * words / count, set()).update(docs)
+            by_score.setdefault(total / count * (1 + words / count) / 2, set()).update(docs)
         return Ranking(by_score, self._order, [best for best, _classes in per_word])
 
     def best_per_doc(self, alternatives):
