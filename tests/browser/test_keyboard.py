@@ -98,7 +98,7 @@ def test_triage_with_the_keyboard_alone(site, open_page):
 def test_search_and_filters_with_the_keyboard_alone(site, open_page):
     page = open_page("phone")
     page.goto(f"{site}/nl/alle-hulp/")
-    tab_to(page, "Zoeken")
+    tab_to(page, "Zoek in deze lijst")
     page.keyboard.type("kinder")
     assert not page.locator("input[name=open]").is_visible()  # folded away on a phone
     tab_to(page, "Meer keuzes:")
@@ -108,7 +108,7 @@ def test_search_and_filters_with_the_keyboard_alone(site, open_page):
     assert page.locator("input[name=open]").is_checked()
     page.locator("input[name=open]").focus()
     page.keyboard.press("Space")  # and off again
-    tab_to(page, "Zoeken", key="Shift+Tab")
+    tab_to(page, "Zoek in deze lijst", key="Shift+Tab")
     enter(page)  # Enter in the search field sends the form
     assert parse_qs(urlsplit(page.url).query)["q"] == ["kinder"]
     assert page.get_by_role("link", name="De Kindertelefoon", exact=True).is_visible()
