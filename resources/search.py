@@ -103,13 +103,6 @@ class Results:
     def __bool__(self):
         return bool(self.listings or self.advice or self.pages)
 
-    @property
-    def first(self):
-        for section in (self.listings, self.advice, self.pages):
-            if section:
-                return section[0]
-        return None
-
 
 def cut(text):
     return (text or "")[:MAX_SEARCH_LENGTH].strip()
@@ -194,9 +187,8 @@ def site_index():
 
 def reason_for(hit):
     words = str(REASONS[hit.where.reason])
-    if not hit.where.own:
-        other = next(code for code in codes() if code != get_language())
-        language = get_language_info(other)["name_translated"]
+    if hit.where.language != get_language():
+        language = get_language_info(hit.where.language)["name_translated"]
         words = _("%(reason)s, in %(language)s") % {"reason": words, "language": language}
     return words
 

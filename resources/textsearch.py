@@ -116,12 +116,12 @@ class Stemmers:
 
 class Where(NamedTuple):
     """A field of a document: why it matched (a key the site words), how much it counts
-    (1.0 for a name), and whether it is in the index's own language. A named tuple: a
+    (1.0 for a name), and the language of its text. A named tuple: a
     search hashes thousands of them."""
 
     reason: str
     level: float
-    own: bool = True
+    language: str
 
 
 class Hit(NamedTuple):
@@ -173,7 +173,7 @@ class Index:
             return
         self._order.setdefault(doc, len(self._order))
         language = language or self.language
-        where = Where(reason, level, own=language == self.language)
+        where = Where(reason, level, language)
         key = (text, language)
         text_id = self._text_ids.get(key)
         if text_id is None:
@@ -332,7 +332,8 @@ class Index:
             for where, texts in self._field_texts.items():
                 matching = text_ids & texts
                 if matching:
-                    strength = quality * where.level * (1 if where.own else OTHER_LANGUAGE)
+                    own = where.language == self.language
+                    strength = quality * where.level * (1 if own else OTHER_LANGUAGE)
                     docs = groups.setdefault((strength, where, corrected), set())
                     docs.update(*map(self._fields[where].__getitem__, matching))
         best = {}

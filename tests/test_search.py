@@ -61,7 +61,7 @@ def test_the_other_language_counts_but_less_than_the_visitors_own():
     ranking = index.search("police")
     hits = [ranking.hit(doc) for doc in ranking.first({"police", "text"})]
     assert [hit.doc for hit in hits] == ["police", "text"]
-    assert hits[0].where.own is False
+    assert hits[0].where.language == "en"
     assert hits[0].score == pytest.approx(0.8)
 
 
