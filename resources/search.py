@@ -26,7 +26,7 @@ from .models import Resource
 from .phone import digits
 from .results import matches_for
 from .sitedata import advice_steps, candidates, published_pages, taxonomy
-from .textsearch import Index, Stemmers
+from .textsearch import Index, Stemmers, query_words
 
 MAX_SEARCH_LENGTH = 100
 LISTINGS_SHOWN = 10
@@ -77,6 +77,7 @@ class SiteIndex:
     listed: dict  # pk -> the published listing as a card shows it (triage.Candidate)
     kinds: dict  # "listing", "type", "advice", "page" -> the set of such documents
     type_phrases: dict  # slug -> the words of its name and of each search word, as terms
+    audience_phrases: dict  # slug -> the words of each of its search words, as typed
 
 
 @dataclass(frozen=True)
@@ -98,10 +99,15 @@ class Results:
     advice: list = field(default_factory=list)
     pages: list = field(default_factory=list)
     types: list = field(default_factory=list)  # the kinds of bullying the query names
+    who: str = ""  # the audience the query names ("mijn kind": parent), or ""
     corrections: dict = field(default_factory=dict)  # typed word -> word searched for
 
     def __bool__(self):
         return bool(self.listings or self.advice or self.pages)
+
+    @property
+    def type_slugs(self):
+        return tuple(kind.slug for kind in self.types)
 
 
 def cut(text):
@@ -168,6 +174,15 @@ def build():
             for phrase in text.split(",")
             if phrase.strip()
         ]
+    audience_phrases = {
+        audience.slug: [
+            set(query_words(phrase))
+            for _code, text in translations(columns_of(audience, ["search_words"]), "search_words")
+            for phrase in text.split(",")
+            if query_words(phrase)
+        ]
+        for audience in taxonomy()["audiences"]
+    }
     entries = {}
     for step in advice_steps():
         entries["advice", step.pk] = step
@@ -178,7 +193,7 @@ def build():
     kinds = {kind: set() for kind in ("listing", "type", "advice", "page")}
     for doc in index.documents():
         kinds[doc[0]].add(doc)
-    return SiteIndex(index, entries, types, listed, kinds, type_phrases)
+    return SiteIndex(index, entries, types, listed, kinds, type_phrases, audience_phrases)
 
 
 def site_index():
@@ -208,8 +223,9 @@ def search(text, now, everything=False):
     if not ranking:
         return found
     found.types = named_types(site, ranking, lookup)
+    found.who = named_audience(site, text)
     listings = site.kinds["listing"]
-    head, through = first_listings(ranking, listings, found.types, now)
+    head, through = first_listings(ranking, listings, found, now)
     best = max([ranking.best] + [score for _reasons, score in through.values()])
     keep = 0.0 if everything else best * CUTOFF
     rest = ranking.first(
@@ -238,18 +254,34 @@ def text_match(ranking, doc):
     return (reason_for(hit),), hit.score
 
 
-def first_listings(ranking, listings, types, now):
+def first_listings(ranking, listings, found, now):
     """The listings that come first: those whose name, search words or number match
-    every word, then those the triage gives first for the kinds of bullying the query
-    names; and of the latter {doc: (the triage's reasons, score)}."""
+    every word, then those the triage gives first for who the query says the visitor is
+    and the kinds of bullying it names; and of the latter {doc: (the triage's reasons,
+    score)}."""
     head = ranking.first(listings, at_least=TYPE_MATCH)
     through = {}
-    if types:
-        for match in type_ranking(tuple(kind.slug for kind in types), now):
+    if found.types or found.who:
+        answers = triage.Answers(who=found.who or None, what=found.type_slugs)
+        for match in triage_ranking(answers, now):
             doc = ("listing", match.resource.pk)
             if doc not in head:
                 through[doc] = (match.reasons, THROUGH_TYPE)
     return head + list(through), through
+
+
+def named_audience(site, text):
+    """The first audience (in the staff's order) with a search word whose every word is
+    in the query, as typed ("mijn kind wordt gepest": parent); "" if none."""
+    typed = set(query_words(text))
+    return next(
+        (
+            slug
+            for slug, phrases in site.audience_phrases.items()
+            if any(phrase <= typed for phrase in phrases)
+        ),
+        "",
+    )
 
 
 def named_types(site, ranking, lookup):
@@ -268,15 +300,15 @@ def named_types(site, ranking, lookup):
     return [kind for slug, kind in site.types.items() if slug in named]
 
 
-def type_ranking(slugs, now):
-    """The listings the triage gives first for these kinds of bullying alone
-    (results.matches_for). One ranking per minute for each set of kinds, in this
-    process, shared by every search that names them ("nudes", "naaktfoto", "sexting"):
-    what is open changes by the minute, as the page cache's pages do."""
+def triage_ranking(answers, now):
+    """The listings the triage gives first for these answers (results.matches_for). One
+    ranking per minute for each audience and set of kinds of bullying, in this process,
+    shared by every search that names them ("nudes", "naaktfoto", "sexting"): what is
+    open changes by the minute, as the page cache's pages do."""
     minute = int(now.timestamp() // 60)
-    kept = per_version(f"search-types:{','.join(slugs)}", dict)
+    kept = per_version(f"search-triage:{answers.who}:{','.join(answers.what)}", dict)
     if kept.get("minute") != minute:
-        matches, _fallback = matches_for(triage.Answers(what=slugs), now)
+        matches, _fallback = matches_for(answers, now)
         kept.update(minute=minute, matches=matches)
     return kept["matches"]
 

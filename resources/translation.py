@@ -16,8 +16,8 @@ DEFAULT = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
 @register(Audience)
 class AudienceTranslation(TranslationOptions):
-    fields = ("name", "answer")
-    required_languages = (DEFAULT,)
+    fields = ("name", "answer", "search_words")
+    required_languages = {DEFAULT: ("name", "answer")}
 
 
 @register(BullyingType)

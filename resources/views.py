@@ -131,7 +131,12 @@ def site_search(request):
     text = search.cut(request.GET.get("q", ""))
     found = search.search(text, timezone.now())
     offers = [
-        (kind, step_url(questionnaire.STEPS[0], triage.Answers(what=(kind.slug,))))
+        (
+            kind,
+            step_url(
+                questionnaire.STEPS[0], triage.Answers(who=found.who or None, what=(kind.slug,))
+            ),
+        )
         for kind in found.types
     ]
     context = {

@@ -1,7 +1,7 @@
-"""Migration 0016: an existing site gets the seed's search words for the kinds of bullying
-where staff have none, and keeps the words staff gave."""
+"""Migrations 0016 and 0017: an existing site gets the seed's search words for the kinds
+of bullying (where staff have none: 0014 gave them the field) and for the audiences."""
 
-from resources.models import BullyingType
+from resources.models import Audience, BullyingType
 
 from .migrating import at_migration, migrate
 
@@ -28,3 +28,21 @@ def test_migration_0016_gives_the_seeded_kinds_search_words_and_keeps_staff_word
         assert exclusion.search_words_nl == "app"  # staff's words stay
         assert "group chat" in exclusion.search_words_en  # the empty language is filled
         assert not NewType.objects.get(slug="stalking").search_words_nl  # not seeded
+
+
+def test_migration_0017_gives_the_seeded_audiences_search_words(
+    transactional_db,
+):
+    Audience.objects.all().delete()
+    Audience.history.all().delete()
+    before = [("resources", "0016_search_words_for_seeded_types")]
+    with at_migration(before) as old:
+        OldAudience = old.get_model("resources", "Audience")
+        OldAudience.objects.create(slug="parent", name_nl="ouders", answer_nl="Ik ben ouder")
+        OldAudience.objects.create(slug="adult", name_nl="volwassenen", answer_nl="Ik")
+        after = migrate([("resources", "0017_audience_search_words")])
+        NewAudience = after.get_model("resources", "Audience")
+        parent = NewAudience.objects.get(slug="parent")
+        assert "mijn kind" in parent.search_words_nl
+        assert "my child" in parent.search_words_en
+        assert "mijn ex" in NewAudience.objects.get(slug="adult").search_words_nl

@@ -217,3 +217,29 @@ def test_any_search_text_answers_without_an_error_and_is_shown_escaped(client, s
     response = client.get(SEARCH["nl"], {"q": text})
     assert response.status_code in (200, 400)
     assert b"<script>hf(1)" not in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "text", "first", "not_shown"),
+    [
+        ("nl", "mijn kind wordt gepest op whatsapp", "hulp-op-school", "kindertelefoon"),
+        ("en", "my pupil is left out of the group chat", "ouder-en-kindadviseur", "kindertelefoon"),
+    ],
+)
+def test_a_sentence_that_says_who_is_asking_is_ranked_as_the_results_are_for_them(
+    client, seeded, language, text, first, not_shown
+):
+    page = results_of(client, language, text)
+    slugs = [h2["id"].removeprefix("r-") for h2 in page.select("article.card h2")]
+    assert slugs[0] == first
+    assert not_shown not in slugs  # a line for children, not for parents or teachers
+    offer = page.select_one(".offer a")["href"]
+    assert "who=" in offer and "what=exclusion" in offer  # the questions know both answers
+
+
+@pytest.mark.django_db
+def test_a_child_saying_kids_in_class_bully_them_is_not_taken_for_a_teacher(client, seeded):
+    page = results_of(client, "en", "kids in my class call me names")
+    slugs = [h2["id"].removeprefix("r-") for h2 in page.select("article.card h2")]
+    assert slugs[0] == "kindertelefoon"

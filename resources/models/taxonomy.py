@@ -16,6 +16,15 @@ class Audience(Versioned):
         max_length=80,
         help_text=_("How a visitor says it, for example: I am a parent or carer"),
     )
+    search_words = models.TextField(
+        _("search words"),
+        blank=True,
+        help_text=_(
+            "Words by which people say who they are when they search, separated by commas. "
+            "For example: mijn kind, mijn dochter. A search with one of them ranks the help "
+            "as the results do for this group."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     show_on_home = models.BooleanField(
         _("show on the home page"),
