@@ -280,7 +280,8 @@ def test_migration_0013_gives_the_first_three_audiences_a_poster_and_their_histo
     assert with_poster == {"young-person", "parent", "school-staff"}
     in_history = Audience.history.filter(has_poster=True).values_list("slug", flat=True)
     assert set(in_history) == {"young-person", "parent", "school-staff"}
-    assert not Audience.history.get(slug="adult").has_poster
+    # Only these columns: today's Audience has columns from later migrations (0017).
+    assert not Audience.history.filter(slug="adult").values_list("has_poster", flat=True).get()
 
     back = migrate(BEFORE)  # and back: the column goes, nothing else changes
     assert back.get_model("resources", "Audience").objects.count() == 4
