@@ -185,9 +185,6 @@ class Index:
         self._fields.setdefault(where, {}).setdefault(text_id, []).append(doc)
         self._field_texts.setdefault(where, set()).add(text_id)
 
-    def __len__(self):
-        return len(self._order)
-
     def documents(self):
         return self._order.keys()
 
