@@ -109,9 +109,10 @@ function done(summary, latency, requests)
   end
   local e = summary.errors
   io.write(string.format(
-    'HELPFINDER {"requests": %d, "duration_us": %d, "p50_us": %d, "p99_us": %d, ' ..
+    'HELPFINDER {"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, ' ..
     '"status_errors": %d, "5xx": %d, "connect": %d, "read": %d, "write": %d, "timeout": %d, ' ..
     '"following": %d}\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99),
     e.status, five, e.connect, e.read, e.write, e.timeout, following))
 end

@@ -178,6 +178,7 @@ class LoadResult:
     requests: int
     seconds: float
     p50_ms: float
+    p95_ms: float
     p99_ms: float
     non_2xx_3xx: int
     server_errors: int
@@ -193,11 +194,12 @@ class LoadResult:
 
     @classmethod
     def combine(cls, rounds):
-        """Several rounds against one target as one result (p99: the worst round's)."""
+        """Several rounds against one target as one result (p95, p99: the worst round's)."""
         return cls(
             requests=sum(r.requests for r in rounds),
             seconds=sum(r.seconds for r in rounds),
             p50_ms=statistics.median(r.p50_ms for r in rounds),
+            p95_ms=max(r.p95_ms for r in rounds),
             p99_ms=max(r.p99_ms for r in rounds),
             non_2xx_3xx=sum(r.non_2xx_3xx for r in rounds),
             server_errors=sum(r.server_errors for r in rounds),
@@ -250,6 +252,7 @@ def wrk(base, paths, seconds, connections, threads=2, timeout=10, headers=()):
         requests=seen["requests"],
         seconds=seen["duration_us"] / 1e6,
         p50_ms=seen["p50_us"] / 1000,
+        p95_ms=seen["p95_us"] / 1000,
         p99_ms=seen["p99_us"] / 1000,
         non_2xx_3xx=seen["status_errors"],
         server_errors=seen["5xx"],

@@ -41,17 +41,40 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
 
 
+def env_seconds(name, default):
+    """A duration in seconds (fractions allowed) from the environment; 0 or more."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1
+    if not seconds >= 0:  # also refuses "nan"
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a number of seconds (0 or more).")
+    return seconds
+
+
 def env_list(name):
     """A comma-separated list from the environment, without empty items."""
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
-def cache_from_url(url):
-    """Django cache settings for '' / 'locmem://' (default) or 'redis://host:port/db'."""
+def cache_from_url(url, socket_timeout):
+    """Django cache settings for '' / 'locmem://' (default) or 'redis://host:port/db'.
+    Redis gets short timeouts and each process's memory while it is away
+    (helpfinder/cache.py)."""
     if not url or url.startswith("locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {
+            "BACKEND": "helpfinder.cache.RedisWithFallback",
+            "LOCATION": url,
+            "OPTIONS": {
+                "socket_connect_timeout": socket_timeout,
+                "socket_timeout": socket_timeout,
+            },
+        }
     raise ImproperlyConfigured(
         f"DJANGO_CACHE_URL={url!r} is not supported: use redis://host:port/db or leave it empty."
     )
@@ -155,12 +178,32 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DJANGO_DB_CONN_MAX_AGE", 60),
+        # A kept connection is checked before a request uses it: the first request after
+        # a database restart reconnects instead of failing.
         conn_health_checks=True,
     )
 }
+# PostgreSQL: how long to wait for a connection, and for one SQL statement, before giving
+# up; the visitor then gets the emergency page (503) instead of a page that never comes.
+# 0 waits for ever. libpq waits at least 2 s for a connection.
+DB_CONNECT_TIMEOUT = env_seconds("DJANGO_DB_CONNECT_TIMEOUT", 3)
+DB_STATEMENT_TIMEOUT = env_seconds("DJANGO_DB_STATEMENT_TIMEOUT", 5)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    if DB_CONNECT_TIMEOUT:
+        _options.setdefault("connect_timeout", max(1, round(DB_CONNECT_TIMEOUT)))
+    if DB_STATEMENT_TIMEOUT:
+        _options.setdefault("options", f"-c statement_timeout={round(DB_STATEMENT_TIMEOUT * 1000)}")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {**cache_from_url(os.environ.get("DJANGO_CACHE_URL", "").strip())}}
+# Redis: how long one call may take before this process uses its own memory for a few
+# seconds instead (helpfinder/cache.py).
+CACHE_SOCKET_TIMEOUT = env_seconds("DJANGO_CACHE_SOCKET_TIMEOUT", 0.25)
+CACHES = {
+    "default": cache_from_url(
+        os.environ.get("DJANGO_CACHE_URL", "").strip(), CACHE_SOCKET_TIMEOUT or None
+    )
+}
 # Sites that share one Redis need their own prefix (content versions start at 1 in each).
 CACHES["default"]["KEY_PREFIX"] = (
     os.environ.get("DJANGO_CACHE_KEY_PREFIX", "").strip() or "helpfinder"

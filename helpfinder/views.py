@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
+from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -12,6 +13,8 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import cache_control, never_cache
 
 from resources.sitemaps import SITEMAPS
+
+from .cache import state as cache_state
 
 RETRY_AFTER_SECONDS = 30
 ROBOTS_MAX_AGE = 24 * 60 * 60  # seconds: crawlers read robots.txt about daily anyway
@@ -27,13 +30,16 @@ def choose_language(request):
 
 @never_cache
 def healthz(request):
-    """For load balancers: 200 when the app and its database answer, 503 otherwise."""
+    """For load balancers: 200 while this instance can serve visitors, 503 when it cannot
+    (its database does not answer). The cache is reported, never a reason for 503: without
+    it pages come from the database ("redis", "away" or "local", helpfinder/cache.py)."""
+    state = {"cache": cache_state(caches["default"])}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "up"})
+        return JsonResponse({"status": "unavailable", "database": "down", **state}, status=503)
+    return JsonResponse({"status": "ok", "database": "up", **state})
 
 
 def security_txt(request):
