@@ -74,10 +74,10 @@ class RedisServer:
 
 
 class TcpProxy:
-    """Passes TCP connections to 127.0.0.1:target. Modes, set with the methods:
-    passing; hanging (new connections are taken and never answered, kept ones get
-    nothing more: a database that stopped answering); refusing (kept connections are
-    cut and new ones refused: a database restarting)."""
+    """Passes TCP connections to 127.0.0.1:target, until the test says otherwise:
+    refuse() cuts every connection and refuses new ones (a database restarting);
+    silent() cuts them and takes new ones without ever answering (a database host that
+    stopped answering); passing() goes back to passing them on."""
 
     def __init__(self, target_port):
         self.target_port = target_port
@@ -99,8 +99,8 @@ class TcpProxy:
                 continue
             with self.lock:
                 self.sockets.add(client)
-            if self.mode == "hang":
-                continue  # taken, never answered
+            if self.mode == "silent":
+                continue
             try:
                 upstream = socket.create_connection(("127.0.0.1", self.target_port))
             except OSError:
@@ -114,10 +114,6 @@ class TcpProxy:
     def pipe(self, source, sink):
         try:
             while data := source.recv(65536):
-                while self.mode == "hang":
-                    time.sleep(0.05)
-                if self.mode == "refuse":
-                    break
                 sink.sendall(data)
         except OSError:
             pass
@@ -134,20 +130,22 @@ class TcpProxy:
         with self.lock:
             self.sockets.discard(sock)
 
-    def hang(self):
-        self.mode = "hang"
-
-    def refuse(self):
-        """Cuts every connection and refuses new ones."""
-        self.mode = "refuse"
+    def cut(self):
         with self.lock:
             kept = list(self.sockets)
         for sock in kept:
             self.reset(sock)
 
+    def refuse(self):
+        self.mode = "refuse"
+        self.cut()
+
+    def silent(self):
+        self.mode = "silent"
+        self.cut()
+
     def passing(self):
-        if self.mode == "hang":
-            self.refuse()  # connections that hung are dead to their clients by now
+        self.cut()  # connections taken while silent were never answered
         self.mode = "pass"
 
     def close(self):
@@ -157,12 +155,14 @@ class TcpProxy:
 
 @dataclass
 class Second:
-    """What one second of load got: requests, 5xx, failed (no answer or not 2xx/3xx)."""
+    """What one second of load got: requests, 5xx, failed (no answer or not 2xx/3xx), no
+    answer at all (the connection failed or timed out), p95."""
 
     start: float
     requests: int
     server_errors: int
     failed: int
+    no_answer: int
     p95_ms: float
 
 
@@ -187,15 +187,19 @@ class Timeline:
             start = time.monotonic() - self.started
             result = server.wrk(self.base, self.paths, 1, self.connections, timeout=5)
             self.seconds.append(
-                Second(start, result.requests, result.server_errors, result.failed, result.p95_ms)
+                Second(
+                    start,
+                    result.requests,
+                    result.server_errors,
+                    result.failed,
+                    result.socket_errors,
+                    result.p95_ms,
+                )
             )
 
     def mark(self, event):
         """Notes a fault (or its end) at this moment, for the table."""
         self.events.append((time.monotonic() - self.started, event))
-
-    def wait(self, seconds):
-        time.sleep(seconds)
 
     def stop(self):
         self.running = False
@@ -207,13 +211,14 @@ class Timeline:
 
     def table(self):
         """Per second, with the faults where they happened (printed by the tests)."""
-        lines = [f"{'t s':>5} {'requests':>9} {'5xx':>5} {'failed':>7} {'p95 ms':>7}"]
+        heads = ("t s", 5), ("requests", 9), ("5xx", 5), ("failed", 7), ("no answer", 9)
+        lines = [" ".join(f"{head:>{width}}" for head, width in heads) + "  p95 ms"]
         events = list(self.events)
         for second in self.seconds:
             while events and events[0][0] <= second.start:
                 lines.append(f"{events[0][0]:>5.1f} -- {events.pop(0)[1]}")
             lines.append(
                 f"{second.start:>5.1f} {second.requests:>9} {second.server_errors:>5} "
-                f"{second.failed:>7} {second.p95_ms:>7.1f}"
+                f"{second.failed:>7} {second.no_answer:>9} {second.p95_ms:>7.1f}"
             )
         return "\n".join(lines)
