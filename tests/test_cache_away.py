@@ -116,9 +116,7 @@ def test_a_paused_redis_is_used_again_when_it_answers(client, redis_server):
 
 
 @pytest.mark.django_db
-def test_while_redis_is_away_the_feedback_form_counts_reports_in_this_process(
-    client, redis_server
-):
+def test_while_redis_is_away_the_feedback_form_counts_reports_in_this_process(client, redis_server):
     """Reports are not refused because the cache is away (a wrong phone number must reach
     staff), and a sender is still stopped after five an hour, per process, as on a site
     without Redis."""
