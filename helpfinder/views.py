@@ -14,6 +14,7 @@ from django.views.decorators.cache import cache_control, never_cache
 
 from resources.sitemaps import SITEMAPS
 
+from . import unsaved
 from .cache import state as cache_state
 
 RETRY_AFTER_SECONDS = 30
@@ -75,16 +76,21 @@ def sitemap_xml(request):
 
 def server_error(request):
     """handler500. When the database is down, public pages still show the emergency
-    numbers and the exit button, in the visitor's language, with 503 and Retry-After.
-    Renders templates that do not touch the database."""
-    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    numbers and the exit button, in the visitor's language, with 503 and Retry-After; a
+    staff member's admin form that could not be saved comes back to be posted again
+    (unsaved.py). Renders templates that do not touch the database."""
     database_down = isinstance(sys.exc_info()[1], DatabaseError)
-    with translation.override(language):
-        if database_down:
-            response = render(request, "emergency.html", status=503)
-            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        else:
-            response = render(request, "500.html", status=500)
+    if database_down and unsaved.is_admin_post(request):
+        response = unsaved.not_saved(request, status=503)  # in the staff member's language
+    else:
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            if database_down:
+                response = render(request, "emergency.html", status=503)
+            else:
+                response = render(request, "500.html", status=500)
+    if database_down:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
 
