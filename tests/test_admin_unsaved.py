@@ -187,7 +187,7 @@ def test_a_failed_login_writes_no_password_or_code_into_the_page(make_staff, set
     assert "correct horse battery" not in content and "492039" not in content
     page = soup(response)
     assert page.select_one(".errornote").get_text() == (
-        "Your change was not saved: the database did not answer."
+        "The database did not answer, so this did not go through."
     )
     assert "Try again in a minute." in page.get_text()
     assert not page.find("form", id="unsaved-form") and not page.find("input", type="hidden")
