@@ -38,10 +38,13 @@ def _falls_back(name):
         if self.is_away():
             return getattr(self.local, name)(*args, **kwargs)
         try:
-            return getattr(super(RedisWithFallback, self), name)(*args, **kwargs)
+            value = getattr(super(RedisWithFallback, self), name)(*args, **kwargs)
         except RedisError as error:
             self.went_away(error)
             return getattr(self.local, name)(*args, **kwargs)
+        if self.address in _away_until:
+            self.came_back()
+        return value
 
     method.__name__ = name
     return method
@@ -71,6 +74,11 @@ class RedisWithFallback(RedisCache):
                 )
             _away_until[self.address] = time.monotonic() + RETRY_SECONDS
 
+    def came_back(self):
+        with _lock:
+            if _away_until.pop(self.address, None) is not None:
+                logger.warning("Redis at %s answers again: using it.", self.address)
+
     def state(self):
         """For /healthz: "redis" when it answers now, "away" when it does not."""
         if self.is_away():
@@ -80,6 +88,8 @@ class RedisWithFallback(RedisCache):
         except RedisError as error:
             self.went_away(error)
             return "away"
+        if self.address in _away_until:
+            self.came_back()
         return "redis"
 
     add = _falls_back("add")

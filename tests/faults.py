@@ -16,12 +16,7 @@ import pytest
 import redis
 
 from bench import server
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from bench.server import free_port
 
 
 class RedisServer:
@@ -79,9 +74,9 @@ class TcpProxy:
     silent() cuts them and takes new ones without ever answering (a database host that
     stopped answering); passing() goes back to passing them on."""
 
-    def __init__(self, target_port):
+    def __init__(self, target_port, port=0):
         self.target_port = target_port
-        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener = socket.create_server(("127.0.0.1", port))
         self.port = self.listener.getsockname()[1]
         self.mode = "pass"
         self.sockets = set()

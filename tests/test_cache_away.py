@@ -91,7 +91,7 @@ def test_a_redis_that_answers_nothing_costs_one_timeout_not_one_per_call(
 
 
 @pytest.mark.django_db
-def test_when_redis_is_back_the_site_uses_it_again_without_a_restart(client, redis_server):
+def test_when_redis_is_back_the_site_uses_it_again_without_a_restart(client, redis_server, caplog):
     redis_server.stop()
     assert client.get("/en/").status_code == 200
     assert health(client) == (200, "away")
@@ -102,6 +102,12 @@ def test_when_redis_is_back_the_site_uses_it_again_without_a_restart(client, red
     client.get("/en/")
     assert redis_server.keys() > 0
     assert redis_server.hits() > 0  # the second visit was a cache hit, in Redis
+    said = [record.getMessage() for record in caplog.records if record.name == "helpfinder.cache"]
+    assert said == [
+        f"Redis at {redis_server.url} did not answer (ConnectionError): using this process's "
+        f"memory, trying again in {RETRY_SECONDS:g} s.",
+        f"Redis at {redis_server.url} answers again: using it.",
+    ]
 
 
 @pytest.mark.django_db

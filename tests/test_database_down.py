@@ -1,12 +1,10 @@
 """When the database is down, every public page still shows 112, the Kindertelefoon and the
 exit button, with 503 and Retry-After; when it is back, pages work without a restart."""
 
-import contextlib
 import json
 import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from unittest import mock
 
@@ -15,6 +13,7 @@ from django.conf import settings
 from django.db import OperationalError, connection
 
 from .conftest import LANGUAGES, production_environ, public_urls, soup
+from .faults import TcpProxy
 
 
 @pytest.fixture
@@ -85,32 +84,6 @@ print(json.dumps(statuses()), flush=True)
 """
 
 
-def forward(listener, target_port):
-    """A TCP pass-through to PostgreSQL: the database 'coming back' on the same port."""
-
-    def pipe(source, sink):
-        try:
-            while data := source.recv(65536):
-                sink.sendall(data)
-        except OSError:
-            pass
-        finally:
-            # shutdown, not just close: the other thread is still blocked reading this
-            # socket, and only shutdown ends the PostgreSQL session behind it.
-            with contextlib.suppress(OSError):
-                sink.shutdown(socket.SHUT_RDWR)
-            sink.close()
-
-    while True:
-        try:
-            client, _ = listener.accept()
-        except OSError:
-            return
-        upstream = socket.create_connection(("127.0.0.1", target_port))
-        threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
-        threading.Thread(target=pipe, args=(upstream, client), daemon=True).start()
-
-
 @pytest.mark.processes
 @pytest.mark.django_db(transaction=True)
 def test_real_postgresql_connection_to_a_closed_port_then_back(tmp_path):
@@ -143,15 +116,12 @@ def test_real_postgresql_connection_to_a_closed_port_then_back(tmp_path):
         assert set(down.values()) == {503}
         if connection.vendor != "postgresql":
             pytest.skip("the database coming back needs PostgreSQL (CI's PostgreSQL run)")
-        listener = socket.create_server(("127.0.0.1", port))
-        threading.Thread(
-            target=forward, args=(listener, int(database["PORT"])), daemon=True
-        ).start()
+        proxy = TcpProxy(int(database["PORT"]), port=port)  # the database 'comes back'
         process.stdin.write("up\n")
         process.stdin.flush()
         back = json.loads(process.stdout.readline())
         assert set(back.values()) == {200}
-        listener.close()
+        proxy.close()
     finally:
         process.kill()
         process.wait()
