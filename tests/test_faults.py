@@ -164,6 +164,7 @@ def test_a_stuck_query_ends_in_the_emergency_page_within_the_statement_timeout(s
             for language in LANGUAGES:
                 for path in public_urls(language)[:3]:
                     status, seconds, page = get(server.base, path)
+                    print(f"query stuck: {path} {status} in {seconds:.2f} s")
                     assert_emergency_page(status, page, language)
                     assert seconds < STATEMENT_TIMEOUT + 1, (path, seconds)
             holder.rollback()
@@ -181,6 +182,7 @@ def test_a_database_that_stops_answering_gives_the_emergency_page_within_the_con
             proxy.silent()
             for language in LANGUAGES:
                 status, seconds, page = get(server.base, public_urls(language)[0])
+                print(f"database silent: {public_urls(language)[0]} {status} in {seconds:.2f} s")
                 assert_emergency_page(status, page, language)
                 assert seconds < CONNECT_TIMEOUT + 1, seconds
             assert health(server.base)[0] == 503
