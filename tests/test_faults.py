@@ -7,6 +7,7 @@ PostgreSQL run); Redis away is also tested in this process on SQLite
 (tests/test_cache_away.py)."""
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -94,8 +95,6 @@ def get(base, path, timeout=10):
 
 
 def health(base):
-    import json
-
     try:
         with urllib.request.urlopen(base + "/healthz", timeout=5) as response:
             return response.status, json.loads(response.read())["cache"]

@@ -115,39 +115,38 @@ def test_postgres_and_redis_urls_are_used_when_set():
     )
 
 
-def test_postgresql_and_redis_get_short_timeouts_by_default():
+POSTGRES_AND_REDIS = {
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/helpfinder",
+    "DJANGO_CACHE_URL": "redis://127.0.0.1:6379/1",
+}
+
+
+@pytest.mark.parametrize(
+    ("timeouts", "options"),
+    [
+        (  # the defaults: short
+            {},
+            "{'connect_timeout': 3, 'options': '-c statement_timeout=5000'} "
+            "{'socket_connect_timeout': 0.25, 'socket_timeout': 0.25}",
+        ),
+        (  # settings; 0 turns one off
+            {
+                "DJANGO_DB_CONNECT_TIMEOUT": "0",
+                "DJANGO_DB_STATEMENT_TIMEOUT": "1.5",
+                "DJANGO_CACHE_SOCKET_TIMEOUT": "0.1",
+            },
+            "{'options': '-c statement_timeout=1500'} "
+            "{'socket_connect_timeout': 0.1, 'socket_timeout': 0.1}",
+        ),
+    ],
+)
+def test_postgresql_and_redis_get_short_timeouts_that_are_settings(timeouts, options):
     result = load_settings(
-        {
-            "DJANGO_DEBUG": "true",
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/helpfinder",
-            "DJANGO_CACHE_URL": "redis://127.0.0.1:6379/1",
-        },
+        {"DJANGO_DEBUG": "true", **POSTGRES_AND_REDIS, **timeouts},
         expr="s.DATABASES['default']['OPTIONS'], s.CACHES['default']['OPTIONS']",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == (
-        "{'connect_timeout': 3, 'options': '-c statement_timeout=5000'} "
-        "{'socket_connect_timeout': 0.25, 'socket_timeout': 0.25}"
-    )
-
-
-def test_the_timeouts_are_settings_and_0_turns_them_off():
-    result = load_settings(
-        {
-            "DJANGO_DEBUG": "true",
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/helpfinder",
-            "DJANGO_DB_CONNECT_TIMEOUT": "0",
-            "DJANGO_DB_STATEMENT_TIMEOUT": "1.5",
-            "DJANGO_CACHE_URL": "redis://127.0.0.1:6379/1",
-            "DJANGO_CACHE_SOCKET_TIMEOUT": "0.1",
-        },
-        expr="s.DATABASES['default']['OPTIONS'], s.CACHES['default']['OPTIONS']",
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == (
-        "{'options': '-c statement_timeout=1500'} "
-        "{'socket_connect_timeout': 0.1, 'socket_timeout': 0.1}"
-    )
+    assert result.stdout.strip() == options
 
 
 @pytest.mark.parametrize("value", ["soon", "-1", "nan"])
