@@ -8,8 +8,9 @@
    size and public page type, counts the SQL queries and times the server (median and
    p95) in this process with Django's test client, page cache off.
 3. At the largest size, starts the production server (gunicorn, debug off, compressed
-   static files, page cache on) and loads it with wrk: results, directory, a static CSS
-   file served by whitenoise, and /healthz; then reads each worker's peak memory.
+   static files, page cache on) and loads it with wrk: results, directory, site search, a
+   static CSS file served by whitenoise, and /healthz; then reads each worker's peak
+   memory (with the search index each worker keeps).
 
 Prints one table, the targets of issue 6 and that of the cache miss. Absolute numbers on a
 shared machine are noise: the ratios, measured in the same run, are the figures to track.
@@ -101,6 +102,8 @@ def under_load(env, seconds, connections):
     targets = {
         "results": pages.results(),
         "directory": pages.directory(),
+        # Each worker that serves a search keeps the search index: its memory counts.
+        "search": pages.site_search(),
         "static CSS file": pages.static_css(),
         "/healthz": ["/healthz"],
     }

@@ -98,15 +98,15 @@ class Stemmers:
             name = LANG_INFO.get(code.split("-")[0], {}).get("name", "").lower()
             if name in snowballstemmer.algorithms():
                 self._stemmers[code] = snowballstemmer.stemmer(name)
-        self._made = {}
+        self._made = {code: {} for code in languages}  # language -> {word: stem}
 
     def stem(self, word, language):
-        key = (word, language)
-        stem = self._made.get(key)
+        made = self._made.setdefault(language, {})
+        stem = made.get(word)
         if stem is None:
             stemmer = self._stemmers.get(language)
             stem = stemmer.stemWord(word) if stemmer and not word.isdigit() else word
-            self._made[key] = stem
+            made[word] = stem
         return stem
 
     def stems(self, word):
@@ -161,8 +161,11 @@ class Index:
         # of field, so that a search finds a word's documents by sets, not one by one.
         self._fields = {}
         self._field_texts = {}
-        self._words = {}  # word -> {text id}
-        self._stems = {}  # stem -> {text id}
+        # word -> [text id, ...], and stem -> [text id, ...]: lists, each id once (a new
+        # text's words are added once), as a set costs four times the memory of a list
+        # and most words are in one or two texts (names, numbers).
+        self._words = {}
+        self._stems = {}
         self._order = {}  # doc -> when it was added: the order among equal scores
         self._sorted_stems = None
         self._vocabulary = None
@@ -178,9 +181,11 @@ class Index:
         text_id = self._text_ids.get(key)
         if text_id is None:
             text_id = self._text_ids[key] = len(self._text_ids)
-            for word in set(tokens(text)):
-                self._words.setdefault(word, set()).add(text_id)
-                self._stems.setdefault(self.stemmers.stem(word, language), set()).add(text_id)
+            words = set(tokens(text))
+            for word in words:
+                self._words.setdefault(word, []).append(text_id)
+            for stem in {self.stemmers.stem(word, language) for word in words}:
+                self._stems.setdefault(stem, []).append(text_id)
             self._sorted_stems = self._vocabulary = None
         self._fields.setdefault(where, {}).setdefault(text_id, []).append(doc)
         self._field_texts.setdefault(where, set()).add(text_id)
@@ -320,7 +325,8 @@ class Index:
             alternatives.items(), key=lambda item: item[1], reverse=True
         ):
             postings = self._words if kind == "word" else self._stems
-            new = postings.get(term, EMPTY).difference(claimed)
+            new = set(postings.get(term, ()))
+            new -= claimed
             if new:
                 claimed |= new
                 found.append((quality, term if quality in (TYPO, TYPO_FAR) else "", new))
@@ -342,9 +348,6 @@ class Index:
                 best.update(dict.fromkeys(new, match))
                 classes.setdefault(match[0], set()).update(new)
         return best, classes
-
-
-EMPTY = frozenset()
 
 
 class Ranking:
