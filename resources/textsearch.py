@@ -27,6 +27,7 @@ that a search is the same on SQLite and PostgreSQL and needs no query of its own
 import bisect
 import heapq
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -90,7 +91,8 @@ def content_words(words):
 
 class Stemmers:
     """A Snowball stemmer for each language that has one, by Django's language code;
-    stems kept once made (the same words come back all the time)."""
+    stems kept once made (the same words come back all the time). A stemmer keeps the
+    word it works on, so one thread at a time uses them (gunicorn runs several)."""
 
     def __init__(self, languages):
         self._stemmers = {}
@@ -99,13 +101,18 @@ class Stemmers:
             if name in snowballstemmer.algorithms():
                 self._stemmers[code] = snowballstemmer.stemmer(name)
         self._made = {code: {} for code in languages}  # language -> {word: stem}
+        self._lock = threading.Lock()
 
     def stem(self, word, language):
         made = self._made.setdefault(language, {})
         stem = made.get(word)
         if stem is None:
             stemmer = self._stemmers.get(language)
-            stem = stemmer.stemWord(word) if stemmer and not word.isdigit() else word
+            if stemmer and not word.isdigit():
+                with self._lock:
+                    stem = stemmer.stemWord(word)
+            else:
+                stem = word
             made[word] = stem
         return stem
 
@@ -167,8 +174,7 @@ class Index:
         self._words = {}
         self._stems = {}
         self._order = {}  # doc -> when it was added: the order among equal scores
-        self._sorted_stems = None
-        self._vocabulary = None
+        self._sorted = None  # (vocabulary, stems), sorted: made by the first search
 
     def add(self, doc, reason, level, text, language=None):
         """A field of `doc` with this text in `language` (None: the index's own)."""
@@ -186,19 +192,22 @@ class Index:
                 self._words.setdefault(word, []).append(text_id)
             for stem in {self.stemmers.stem(word, language) for word in words}:
                 self._stems.setdefault(stem, []).append(text_id)
-            self._sorted_stems = self._vocabulary = None
+            self._sorted = None
         self._fields.setdefault(where, {}).setdefault(text_id, []).append(doc)
         self._field_texts.setdefault(where, set()).add(text_id)
 
     def documents(self):
         return self._order.keys()
 
-    def vocabulary(self):
-        """The words typos and parts are matched against: no numbers, no short words."""
-        if self._vocabulary is None:
-            self._vocabulary = sorted(w for w in self._words if len(w) > 3 and not w.isdigit())
-            self._sorted_stems = sorted(self._stems)
-        return self._vocabulary
+    def sorted_lists(self):
+        """The words typos and parts are matched against (no numbers, no short words) and
+        the stems, each sorted. Made once, and set in one step: searches in other threads
+        see both or neither."""
+        made = self._sorted
+        if made is None:
+            vocabulary = sorted(w for w in self._words if len(w) > 3 and not w.isdigit())
+            made = self._sorted = (vocabulary, sorted(self._stems))
+        return made
 
     def phrase(self, text):
         """The words of a short text (a search word such as "nep account"), each as the
@@ -212,7 +221,7 @@ class Index:
         """The words of the index a typo of `word` may stand for: of five letters or
         more, and with the same first letter (people rarely mistype that one: "table"
         is not "able")."""
-        vocabulary = self.vocabulary()
+        vocabulary, _stems = self.sorted_lists()
         start = bisect.bisect_left(vocabulary, word[0])
         end = bisect.bisect_left(vocabulary, chr(ord(word[0]) + 1))
         return [other for other in vocabulary[start:end] if len(other) >= 5]
@@ -255,13 +264,13 @@ class Index:
 
         if word in self._words:
             add("word", word, EXACT)
-        vocabulary = self.vocabulary()
+        vocabulary, sorted_stems = self.sorted_lists()
         for stem in self.stemmers.stems(word):
             if stem in self._stems:
                 add("stem", stem, STEM)
             if len(stem) >= 3:
-                start = bisect.bisect_left(self._sorted_stems, stem)
-                for other in self._sorted_stems[start : start + MAX_PARTS]:
+                start = bisect.bisect_left(sorted_stems, stem)
+                for other in sorted_stems[start : start + MAX_PARTS]:
                     if not other.startswith(stem):
                         break
                     add("stem", other, STEM_PREFIX)

@@ -1,6 +1,8 @@
 """Site search (resources/search.py, resources/textsearch.py): people's words, typos,
 word forms, the other language, kinds of bullying, the directory's search, bad input."""
 
+import sys
+import threading
 from urllib.parse import quote
 
 import pytest
@@ -243,3 +245,47 @@ def test_a_child_saying_kids_in_class_bully_them_is_not_taken_for_a_teacher(clie
     page = results_of(client, "en", "kids in my class call me names")
     slugs = [h2["id"].removeprefix("r-") for h2 in page.select("article.card h2")]
     assert slugs[0] == "kindertelefoon"
+
+
+def test_searches_in_many_threads_at_once_find_what_one_search_finds():
+    """gunicorn runs several threads per process on one index: the first searches sort its
+    words while others read them, and the stemmers keep the word they work on."""
+    words = [f"woord{n}" for n in range(3000)]
+    queries = ["kindertelefon", "gepest", "pesterijen", "woord12", "bullied", "helpwantd"]
+
+    def fresh_index():
+        return index_of(
+            kt=[("name", 1.0, "De Kindertelefoon", "nl")],
+            hw=[("name", 1.0, "Helpwanted", "nl")],
+            pesten=[("text", 0.4, "Hulp bij pesten op school " + " ".join(words), "nl")],
+            bullying=[("text", 0.4, "Help with bullying at school", "en")],
+        )
+
+    expected = {query: ranked(fresh_index(), query) for query in queries}
+    failures = []
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can
+    try:
+        for _round in range(10):
+            index = fresh_index()
+            start = threading.Barrier(8)
+
+            def search(number, index=index, start=start):
+                start.wait()
+                for query in queries[number % 6 :] + queries[: number % 6]:
+                    try:
+                        found = ranked(index, query)
+                    except Exception as error:  # noqa: BLE001 - any error is the failure
+                        failures.append(f"{query}: {error!r}")
+                    else:
+                        if found != expected[query]:
+                            failures.append(f"{query}: {found} instead of {expected[query]}")
+
+            threads = [threading.Thread(target=search, args=(n,)) for n in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failures == []
