@@ -46,3 +46,26 @@ def test_migration_0017_gives_the_seeded_audiences_search_words(
         assert "mijn kind" in parent.search_words_nl
         assert "my child" in parent.search_words_en
         assert "mijn ex" in NewAudience.objects.get(slug="adult").search_words_nl
+
+
+def test_migration_0018_gives_school_staff_the_words_teachers_use_and_keeps_staff_words(
+    transactional_db,
+):
+    Audience.objects.all().delete()
+    Audience.history.all().delete()
+    before = [("resources", "0017_audience_search_words")]
+    with at_migration([("resources", "0016_search_words_for_seeded_types")]) as old:
+        OldAudience = old.get_model("resources", "Audience")
+        OldAudience.objects.create(slug="school-staff", name_nl="leraren", answer_nl="Ik werk")
+        at_0017 = migrate(before).get_model("resources", "Audience")
+        staff = at_0017.objects.get(slug="school-staff")
+        assert staff.search_words_nl.startswith("mijn leerling")  # as 0017 gave them
+        at_0017.objects.filter(slug="school-staff").update(search_words_en="teacher")
+        after = migrate([("resources", "0018_school_staff_search_words")])
+        staff = after.get_model("resources", "Audience").objects.get(slug="school-staff")
+        assert "een leerling" in staff.search_words_nl.split(", ")
+        assert staff.search_words == staff.search_words_nl
+        assert staff.search_words_en == "teacher"  # staff's own words stay
+        back = migrate(before)
+        staff = back.get_model("resources", "Audience").objects.get(slug="school-staff")
+        assert "een leerling" not in staff.search_words_nl
