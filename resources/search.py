@@ -242,10 +242,27 @@ def search(text, now, everything=False):
         Result(site.listed[doc[1]], *through.get(doc) or text_match(ranking, doc))
         for doc in (head + rest)[:LISTINGS_SHOWN]
     ]
-    for kind, shown in (("advice", found.advice), ("page", found.pages)):
-        for doc in ranking.first(site.kinds[kind], OTHERS_SHOWN, at_least=keep):
-            shown.append(Result(site.entries[doc], *text_match(ranking, doc)))
+    advice = [site.entries[doc] for doc in ranking.first(site.kinds["advice"], at_least=keep)]
+    for step in advice_for(advice, found.who)[:OTHERS_SHOWN]:
+        found.advice.append(Result(step, *text_match(ranking, ("advice", step.pk))))
+    for doc in ranking.first(site.kinds["page"], OTHERS_SHOWN, at_least=keep):
+        found.pages.append(Result(site.entries[doc], *text_match(ranking, doc)))
     return found
+
+
+def advice_for(steps, who):
+    """The advice steps (best first) to show: one of each title (the same step is written
+    for young people, for adults and for those who help them: "Doe aangifte bij de
+    politie"), and when the query says who is asking, only steps written for them."""
+    titles = set()
+    kept = []
+    for step in steps:
+        if who and step.audience_slugs and who not in step.audience_slugs:
+            continue
+        if step.title not in titles:
+            titles.add(step.title)
+            kept.append(step)
+    return kept
 
 
 def text_match(ranking, doc):

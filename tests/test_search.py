@@ -3,12 +3,14 @@ word forms, the other language, kinds of bullying, the directory's search, bad i
 
 import sys
 import threading
+from types import SimpleNamespace
 from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from resources import search
 from resources.models import BullyingType, Resource
 from resources.textsearch import Index, Stemmers, query_words
 
@@ -165,6 +167,36 @@ def test_advice_and_information_pages_are_found_after_the_listings(client, seede
     assert page.select("ol.advice > li")
     page = results_of(client, "nl", "privacy")
     assert page.select_one(".found-pages li a").get_text() == "Privacyverklaring"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language, text", [("nl", "aangifte doen"), ("en", "report to the police")]
+)
+def test_advice_written_for_several_groups_is_shown_once(client, seeded, language, text):
+    page = results_of(client, language, text)
+    police = [li["id"] for li in page.select("ol.advice > li") if "police" in li["id"]]
+    assert police == ["advice-help-report-to-police"]  # the first of its three versions
+
+
+def test_when_the_search_says_who_is_asking_their_version_of_a_step_is_shown():
+    def step(slug, title, audiences):
+        return SimpleNamespace(slug=slug, title=title, audience_slugs=frozenset(audiences))
+
+    steps = [
+        step("help-report", "Doe aangifte", ["parent", "school-staff"]),
+        step("report-young", "Doe aangifte", ["young-person"]),
+        step("report-adult", "Doe aangifte", ["adult"]),
+        step("block", "Blokkeer", []),
+        step("talk-with-child", "Praat met je kind", ["parent"]),
+    ]
+    slugs = [s.slug for s in search.advice_for(steps, "adult")]
+    assert slugs == ["report-adult", "block"]
+    assert [s.slug for s in search.advice_for(steps, "")] == [
+        "help-report",
+        "block",
+        "talk-with-child",
+    ]
 
 
 @pytest.mark.django_db
