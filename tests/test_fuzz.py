@@ -48,6 +48,16 @@ def test_any_query_string_on_any_public_url(browser, path, pairs):
 
 @pytest.mark.django_db
 @FUZZ
+@given(
+    path=st.sampled_from(["/nl/zoeken/", "/en/search/", "/nl/alle-hulp/", "/en/all-help/"]),
+    words=st.text(max_size=400) | text.map(lambda t: t + DANGER) | st.just("a" * 5000),
+)
+def test_any_search_text_in_any_alphabet_and_of_any_length(browser, path, words):
+    check(browser.get(path, {"q": words}))
+
+
+@pytest.mark.django_db
+@FUZZ
 @given(raw=st.binary(max_size=300))
 def test_any_raw_bytes_as_query_string(browser, raw):
     check(browser.get("/nl/hulp-zoeken/resultaten/", QUERY_STRING=raw.decode("latin-1")))
