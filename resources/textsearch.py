@@ -169,7 +169,7 @@ class Index:
         self._fields = {}
         self._field_texts = {}
         # word -> [text id, ...], and stem -> [text id, ...]: lists, each id once (a new
-        # text's words are added once), as a set costs four times the memory of a list
+        # text's words are added once), as a set costs about three times the memory of a list
         # and most words are in one or two texts (names, numbers).
         self._words = {}
         self._stems = {}
