@@ -42,8 +42,7 @@ def _falls_back(name):
         except RedisError as error:
             self.went_away(error)
             return getattr(self.local, name)(*args, **kwargs)
-        if self.address in _away_until:
-            self.came_back()
+        self.came_back()
         return value
 
     method.__name__ = name
@@ -75,6 +74,9 @@ class RedisWithFallback(RedisCache):
             _away_until[self.address] = time.monotonic() + RETRY_SECONDS
 
     def came_back(self):
+        """Called after every call Redis answered: costs a lock only when it was away."""
+        if self.address not in _away_until:
+            return
         with _lock:
             if _away_until.pop(self.address, None) is not None:
                 logger.warning("Redis at %s answers again: using it.", self.address)
@@ -88,8 +90,7 @@ class RedisWithFallback(RedisCache):
         except RedisError as error:
             self.went_away(error)
             return "away"
-        if self.address in _away_until:
-            self.came_back()
+        self.came_back()
         return "redis"
 
     add = _falls_back("add")

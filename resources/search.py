@@ -243,21 +243,21 @@ def search(text, now, everything=False):
         for doc in (head + rest)[:LISTINGS_SHOWN]
     ]
     advice = [site.entries[doc] for doc in ranking.first(site.kinds["advice"], at_least=keep)]
-    for step in advice_for(advice, found.who)[:OTHERS_SHOWN]:
+    for step in advice_shown(advice, found.who)[:OTHERS_SHOWN]:
         found.advice.append(Result(step, *text_match(ranking, ("advice", step.pk))))
     for doc in ranking.first(site.kinds["page"], OTHERS_SHOWN, at_least=keep):
         found.pages.append(Result(site.entries[doc], *text_match(ranking, doc)))
     return found
 
 
-def advice_for(steps, who):
+def advice_shown(steps, who):
     """The advice steps (best first) to show: one of each title (the same step is written
     for young people, for adults and for those who help them: "Doe aangifte bij de
     politie"), and when the query says who is asking, only steps written for them."""
     titles = set()
     kept = []
     for step in steps:
-        if who and step.audience_slugs and who not in step.audience_slugs:
+        if who and not triage.written_for(step, who):
             continue
         if step.title not in titles:
             titles.add(step.title)

@@ -408,6 +408,11 @@ def match(answers, candidate, key):
 # ---------------------------------------------------------------- advice
 
 
+def written_for(step, who):
+    """Whether an advice step speaks to this audience: written for it, or for everyone."""
+    return not step.audience_slugs or who in step.audience_slugs
+
+
 def advice_for(answers, steps):
     """The advice steps for this person, in order: written for their audience (or for
     everyone), for one of the chosen kinds of bullying (or for every kind), and for the
@@ -420,7 +425,7 @@ def advice_for(answers, steps):
     fitting = [
         step
         for step in steps
-        if (not step.audience_slugs or answers.who in step.audience_slugs)
+        if written_for(step, answers.who)
         and (not step.type_slugs or not answers.types.isdisjoint(step.type_slugs))
         and fits_age(step, answers.age)
     ]

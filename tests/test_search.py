@@ -190,9 +190,9 @@ def test_when_the_search_says_who_is_asking_their_version_of_a_step_is_shown():
         step("block", "Blokkeer", []),
         step("talk-with-child", "Praat met je kind", ["parent"]),
     ]
-    slugs = [s.slug for s in search.advice_for(steps, "adult")]
+    slugs = [s.slug for s in search.advice_shown(steps, "adult")]
     assert slugs == ["report-adult", "block"]
-    assert [s.slug for s in search.advice_for(steps, "")] == [
+    assert [s.slug for s in search.advice_shown(steps, "")] == [
         "help-report",
         "block",
         "talk-with-child",
