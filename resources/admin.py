@@ -31,6 +31,7 @@ from .models import (
     Audience,
     BullyingType,
     Feedback,
+    Organization,
     Page,
     Resource,
 )
@@ -274,12 +275,13 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
     search_fields = [*columns("name"), "slug", "contact_channels__address", *columns("summary")]
     list_select_related = ["verified_by"]
     readonly_fields = ["verified_by"]
+    autocomplete_fields = ["organization"]
     prepopulated_fields = {"slug": [column("name")]}
     actions = ["mark_checked_today"]
     fieldsets = [
-        (None, {"fields": ["status", "kind", "name", "slug", "summary"]}),
+        (None, {"fields": ["status", "kind", "name", "slug", "organization", "summary"]}),
         (_("What they do"), {"fields": ["description", "how_it_works", "search_words"]}),
-        (_("How to get in touch"), {"fields": ["contact_note", "district"]}),
+        (_("How to get in touch"), {"fields": ["contact_note", "district", "languages"]}),
         (
             _("For whom"),
             {
@@ -444,6 +446,13 @@ class ResourceAdmin(ImportExportMixin, ContentAdmin):
         if not request.user.has_perm("resources.delete_published_resource"):
             actions.pop("delete_selected", None)  # it would delete published ones too
         return actions
+
+
+@admin.register(Organization)
+class OrganizationAdmin(ContentAdmin):
+    list_display = ["name", "slug", "website"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Audience)

@@ -48,13 +48,14 @@ from .models import (
     BullyingType,
     ContactChannel,
     ContentVersion,
+    Organization,
     Page,
     Resource,
 )
 
 # Everything the public sees. Contact channels before listings: when the seed writes each
 # object's first history record, a listing's record includes its channels.
-CONTENT_MODELS = [Audience, BullyingType, ContactChannel, Resource, Advice, Page]
+CONTENT_MODELS = [Audience, BullyingType, Organization, ContactChannel, Resource, Advice, Page]
 
 
 @functools.cache

@@ -8,7 +8,7 @@ from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import Advice, Audience, BullyingType, ContactChannel, Page, Resource
+from .models import Advice, Audience, BullyingType, ContactChannel, Organization, Page, Resource
 
 # Texts required in the default language (Dutch); the others fall back to it.
 DEFAULT = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -24,6 +24,11 @@ class AudienceTranslation(TranslationOptions):
 class BullyingTypeTranslation(TranslationOptions):
     fields = ("name", "description", "description_other", "search_words")
     required_languages = {DEFAULT: ("name",)}
+
+
+@register(Organization)
+class OrganizationTranslation(TranslationOptions):
+    fields = ("description",)
 
 
 @register(Resource)
@@ -63,6 +68,7 @@ class PageTranslation(TranslationOptions):
 
 register_history(Audience)
 register_history(BullyingType)
+register_history(Organization)
 register_history(Resource, m2m_fields=["audiences", "also_for", "bullying_types", "general_types"])
 register_history(ContactChannel)
 register_history(Advice, m2m_fields=["bullying_types", "audiences"])

@@ -11,6 +11,7 @@ from .content import Advice, Page
 from .content_version import ContentVersion
 from .feedback import Feedback
 from .listing import Resource, relevance_links
+from .organization import Organization
 from .taxonomy import Audience, BullyingType
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "ContactChannel",
     "ContentVersion",
     "Feedback",
+    "Organization",
     "Page",
     "Resource",
     "relevance_links",

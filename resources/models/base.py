@@ -1,5 +1,7 @@
 """Shared parts of the content models."""
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -18,3 +20,9 @@ class SlugQuerySet(models.QuerySet):
 
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+def stable_id():
+    """The id by which the open data (resources/hsds.py) names an object: made once, never
+    reused (uuid4), kept by a backup and a restore, so other services can keep it."""
+    return models.UUIDField(_("open-data id"), default=uuid.uuid4, editable=False, unique=True)

@@ -18,7 +18,7 @@ from ..choices import HOURS_KINDS, ChannelKind, District, Hours, Kind, Route, St
 from ..languages import column, localized
 from ..markup import Listing
 from ..triage import Candidate
-from .base import SlugQuerySet, Versioned
+from .base import SlugQuerySet, Versioned, stable_id
 from .channel import ContactChannel, channel_values, shown
 from .taxonomy import Audience, BullyingType
 
@@ -225,8 +225,18 @@ class ResourceQuerySet(SlugQuerySet):
 class Resource(Versioned):
     """One place to get help: a helpline, a reporting point, a municipal service, ..."""
 
+    uuid = stable_id()
     slug = models.SlugField(_("slug"), max_length=80)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    organization = models.ForeignKey(
+        "Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="resources",
+        verbose_name=_("organisation"),
+        help_text=_("Who runs it. The open data lists it as a service of this organisation."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
 
     name = models.CharField(_("name"), max_length=120)
@@ -255,6 +265,16 @@ class Resource(Versioned):
         ),
     )
     district = models.CharField(_("district"), max_length=20, choices=District, blank=True)
+    languages = models.CharField(
+        _("languages spoken"),
+        max_length=100,
+        blank=True,
+        default="nl",
+        help_text=_(
+            "The languages they help people in, as two-letter codes separated by commas, "
+            "for example: nl, en. Empty: not known."
+        ),
+    )
 
     min_age = models.PositiveSmallIntegerField(_("youngest age"), null=True, blank=True)
     max_age = models.PositiveSmallIntegerField(_("oldest age"), null=True, blank=True)

@@ -3,12 +3,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .base import SlugQuerySet, Versioned
+from .base import SlugQuerySet, Versioned, stable_id
 
 
 class Audience(Versioned):
     """Who is looking for help: a young person being bullied, a parent, a teacher, ..."""
 
+    uuid = stable_id()
     slug = models.SlugField(_("slug"), max_length=40)
     name = models.CharField(_("name"), max_length=80, help_text=_("For example: parents"))
     answer = models.CharField(
@@ -62,6 +63,7 @@ class Audience(Versioned):
 class BullyingType(Versioned):
     """A form of cyberbullying: threats, fake profiles, exclusion, ..."""
 
+    uuid = stable_id()
     slug = models.SlugField(_("slug"), max_length=40)
     name = models.CharField(_("name"), max_length=80)
     description = models.CharField(

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from resources.contentcache import CONTENT_MODELS
 
-FIXTURES = ["taxonomy.yaml", "resources.yaml", "advice.yaml", "pages.yaml"]
+FIXTURES = ["taxonomy.yaml", "organizations.yaml", "resources.yaml", "advice.yaml", "pages.yaml"]
 
 
 class Command(BaseCommand):
