@@ -367,6 +367,14 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # stale at once, whatever this says (resources/contentcache.py).
 HELPFINDER_PAGE_CACHE_SECONDS = env_int("HELPFINDER_PAGE_CACHE_SECONDS", 120)
 
+# Open data (/api/hsds/, resources/api.py): the licence it is published under, and how many
+# requests one client may make (django-ratelimit's rate: number per s, m, h or d).
+HELPFINDER_OPEN_DATA_LICENCE = os.environ.get("HELPFINDER_OPEN_DATA_LICENCE", "CC BY 4.0")
+HELPFINDER_OPEN_DATA_LICENCE_URL = os.environ.get(
+    "HELPFINDER_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
+HELPFINDER_API_RATE = os.environ.get("HELPFINDER_API_RATE", "300/m")
+
 # Resources whose facts were not checked for this many days are listed as "needs review".
 HELPFINDER_REVIEW_AFTER_DAYS = env_int("HELPFINDER_REVIEW_AFTER_DAYS", 180)
 

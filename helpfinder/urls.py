@@ -13,6 +13,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     path("admin/", admin.site.urls),
+    path("api/hsds/", include("resources.api_urls")),
     path("", views.choose_language, name="root"),
     *i18n_patterns(path("", include("resources.urls")), prefix_default_language=True),
 ]

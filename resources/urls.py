@@ -27,5 +27,6 @@ urlpatterns = [
     path(_("information/<slug:slug>/"), views.page_detail, name="page"),
     path(_("search/"), views.site_search, name="search"),
     path(_("poster/"), views.poster_index, name="posters"),
+    path(_("open-data/"), views.open_data, name="open_data"),
     path(_("poster/<slug:audience>/"), views.poster, name="poster"),
 ]

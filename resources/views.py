@@ -3,6 +3,7 @@ and the posters."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -260,6 +261,25 @@ def report_problem(request, slug):
 def report_thanks(request, slug):
     resource = get_object_or_404(Resource.objects.published(), slug=slug)
     return render(request, "resources/report_thanks.html", {"resource": resource})
+
+
+def open_data(request):
+    """What the open data is, its licence, the download and the API (resources/api.py)."""
+    root = request.build_absolute_uri(reverse("hsds:root"))
+    dataset = reverse("hsds:dataset")
+    return render(
+        request,
+        "resources/open_data.html",
+        {
+            "licence": {
+                "name": settings.HELPFINDER_OPEN_DATA_LICENCE,
+                "url": settings.HELPFINDER_OPEN_DATA_LICENCE_URL,
+            },
+            "api_root": root,
+            "download_nl": f"{dataset}?lang=nl",
+            "download_en": f"{dataset}?lang=en",
+        },
+    )
 
 
 def poster_index(request):
