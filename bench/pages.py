@@ -92,11 +92,21 @@ def site_search():
     ]
 
 
+def api_services():
+    """The open-data API's list of services, 50 a page, in both languages, two pages."""
+    return [
+        f"/api/hsds/services?per_page=50&page={page}&lang={language}"
+        for language in LANGUAGES
+        for page in (1, 2)
+    ]
+
+
 PAGE_TYPES = {
     "home": home,
     "results": results,
     "directory": directory,
     "directory + search": directory_search,
     "search": site_search,
+    "API services": api_services,
     "resource page": resource_pages,
 }

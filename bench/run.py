@@ -9,7 +9,8 @@
    p95) in this process with Django's test client, page cache off.
 3. At the largest size, starts the production server (gunicorn, debug off, compressed
    static files, page cache on) and loads it with wrk: results, directory, site search, a
-   static CSS file served by whitenoise, and /healthz; then reads each worker's peak
+   static CSS file served by whitenoise, the open-data API's services (50 a page), and
+   /healthz; then reads each worker's peak
    memory (with the search index each worker keeps).
 
 Prints one table, the targets of issue 6 and that of the cache miss. Absolute numbers on a
@@ -104,6 +105,7 @@ def under_load(env, seconds, connections):
         "directory": pages.directory(),
         # Each worker that serves a search keeps the search index: its memory counts.
         "search": pages.site_search(),
+        "API services": pages.api_services(),
         "static CSS file": pages.static_css(),
         "/healthz": ["/healthz"],
     }
@@ -211,7 +213,7 @@ def targets(rows, load, memory, seed_load):
                 len(set(counts)) == 1 and max(counts) <= TARGET_QUERIES,
             )
         )
-    for name in ("results", "directory", "search"):
+    for name in ("results", "directory", "search", "API services"):
         growth = rows[name][-1][2] / rows[name][0][2]
         checks.append(
             (
@@ -220,7 +222,7 @@ def targets(rows, load, memory, seed_load):
                 growth <= TARGET_GROWTH,
             )
         )
-    for name in ("results", "directory"):
+    for name in ("results", "directory", "API services"):
         ratio = load[name].per_second / static
         checks.append(
             (

@@ -253,10 +253,11 @@ def uuid_or_404(value, what):
 SERVICE_FILTERS = {"taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after"}
 
 
-def filtered_services(request, language):
+def filtered_services(request, language, full=True):
     """The published listings that pass the filters, in a fixed order (by relevance when
-    searching, as the site's search ranks them)."""
-    services = hsds.published_services()
+    searching, as the site's search ranks them); with what a full service or only its
+    one-to-one fields need."""
+    services = hsds.published_services() if full else hsds.service_summaries()
     if term := an_id(request, "taxonomy_term_id"):
         services = services.filter(pk__in=linked_to(term=term))
     if taxonomy := an_id(request, "taxonomy_id"):
@@ -318,7 +319,7 @@ def licence():
 @endpoint(SERVICE_FILTERS | {"full", "minimal"})
 def services(request, language, links):
     full = boolean(request, "full")
-    found = filtered_services(request, language)
+    found = filtered_services(request, language, full)
     make = hsds.service if full else hsds.service_summary
     return page_of(request, found, lambda resource: make(resource, language, links))
 
@@ -368,7 +369,7 @@ def organization(request, id, language, links):
 
 @endpoint(SERVICE_FILTERS | {"full"})
 def service_at_locations(request, language, links):
-    found = filtered_services(request, language)
+    found = filtered_services(request, language, full=False)
     if isinstance(found, list):
         wanted = {resource.pk for resource in found}
     else:
