@@ -32,7 +32,7 @@ from django_ratelimit.core import get_usage
 
 from helpfinder.privacy import address_key
 
-from . import hsds, search
+from . import hsds, hsds_tables, search
 from .contentcache import current_version
 from .hsds_openapi import openapi_document
 from .languages import codes
@@ -92,9 +92,10 @@ def rate_limited(request):
     return None
 
 
-def endpoint(parameters=()):
-    """Wraps a view `build(request, params, language, links) -> dict` with everything a
-    response of the API needs (see the module's docstring)."""
+def endpoint(parameters=(), file=None):
+    """Wraps a view `build(request, language, links, **path) -> dict` with everything a
+    response of the API needs (see the module's docstring). With `file` ("name-{language}.zip")
+    the view gives a zip file's bytes, sent as a download of that name."""
     allowed = COMMON | set(parameters)
 
     def wrap(build):
@@ -131,6 +132,10 @@ def endpoint(parameters=()):
             except ApiError as error:
                 return error_response(error.status, error.detail, error.parameter)
             response = json_response(body)
+            if file:
+                name = file.format(language=language)
+                response["Content-Type"] = "application/zip"
+                response["Content-Disposition"] = f'attachment; filename="{name}"'
             response["Content-Language"] = language
             response["Cache-Control"] = "public, no-cache"
             response["Last-Modified"] = http_date(built)
@@ -153,7 +158,9 @@ def cached_body(request, language, build, kwargs):
     if stored is None:
         links = hsds.Links(request.build_absolute_uri(reverse("hsds:root")))
         data = build(request, language=language, links=links, **kwargs)
-        stored = (json.dumps(data, ensure_ascii=False).encode(), timezone.now().timestamp())
+        if not isinstance(data, bytes):
+            data = json.dumps(data, ensure_ascii=False).encode()
+        stored = (data, timezone.now().timestamp())
         if seconds:
             cache.set(key, stored, seconds)
     return stored
@@ -429,8 +436,18 @@ def taxonomy_term(request, id, language, links):
 
 
 @endpoint()
+def dataset_json(request, language, links):
+    return dataset(request, language, links)
+
+
 def dataset(request, language, links):
     return hsds.dataset(language, links) | {"licence": licence()}
+
+
+@endpoint(file="helpfinder-hsds-{language}.zip")
+def dataset_tables(request, language, links):
+    """The data set in HSDS's tabular form: a CSV file per table, zipped."""
+    return hsds_tables.zipped(dataset(request, language, links))
 
 
 @endpoint()

@@ -19,7 +19,8 @@ urlpatterns = [
     path("taxonomies/<str:id>", api.taxonomy, name="taxonomy"),
     path("taxonomy_terms", api.taxonomy_terms, name="taxonomy_terms"),
     path("taxonomy_terms/<str:id>", api.taxonomy_term, name="taxonomy_term"),
-    path("dataset.json", api.dataset, name="dataset"),
+    path("dataset.json", api.dataset_json, name="dataset"),
+    path("dataset.zip", api.dataset_tables, name="dataset_tables"),
     path("openapi.json", api.openapi, name="openapi"),
     path("<path:rest>", api.unknown_address),
 ]

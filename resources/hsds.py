@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from .choices import ChannelKind, Cost, Hours, Weekday
 from .hours import hhmm
 from .models import Audience, BullyingType, ContactChannel, Organization, Resource
+from .models.listing import language_codes
 
 HSDS_VERSION = "3.0"
 
@@ -304,7 +305,7 @@ def service(resource, language, links):
                 "name": language_name(code),
             }
         )
-        for code in spoken(resource)
+        for code in language_codes(resource.languages)
     ]
     data["service_areas"] = []
     if resource.district:
@@ -330,11 +331,6 @@ def service(resource, language, links):
         for taxonomy in [AUDIENCES if field in ("audiences", "also_for") else BULLYING_TYPES]
     ]
     return data
-
-
-def spoken(resource):
-    codes = [code.strip().lower() for code in resource.languages.split(",")]
-    return list(dict.fromkeys(code for code in codes if code))
 
 
 def language_name(code):

@@ -16,6 +16,7 @@ EDITOR_PERMISSIONS = {
         "contactchannel": ["view", "add", "change", "delete"],
         "audience": ["view", "add", "change"],
         "bullyingtype": ["view", "add", "change"],
+        "organization": ["view", "add", "change"],
         "advice": ["view", "add", "change", "delete"],
         "page": ["view", "add", "change"],
         "feedback": ["view", "change"],

@@ -266,7 +266,7 @@ def report_thanks(request, slug):
 def open_data(request):
     """What the open data is, its licence, the download and the API (resources/api.py)."""
     root = request.build_absolute_uri(reverse("hsds:root"))
-    dataset = reverse("hsds:dataset")
+    dataset, tables = reverse("hsds:dataset"), reverse("hsds:dataset_tables")
     return render(
         request,
         "resources/open_data.html",
@@ -278,6 +278,8 @@ def open_data(request):
             "api_root": root,
             "download_nl": f"{dataset}?lang=nl",
             "download_en": f"{dataset}?lang=en",
+            "tables_nl": f"{tables}?lang=nl",
+            "tables_en": f"{tables}?lang=en",
         },
     )
 

@@ -15,7 +15,15 @@ from django_otp.oath import TOTP
 
 from resources.contentcache import forget_lists
 from resources.hours import AMSTERDAM
-from resources.models import Advice, Audience, BullyingType, Feedback, Page, Resource
+from resources.models import (
+    Advice,
+    Audience,
+    BullyingType,
+    Feedback,
+    Organization,
+    Page,
+    Resource,
+)
 from resources.roles import EDITORS
 
 
@@ -71,7 +79,7 @@ def committed_seed(transactional_db):
 @pytest.fixture
 def empty_db(db):
     """A database without any content (the seed data is removed inside the test)."""
-    for model in [Feedback, Resource, Advice, Page, Audience, BullyingType]:
+    for model in [Feedback, Resource, Organization, Advice, Page, Audience, BullyingType]:
         model.objects.all().delete()
 
 

@@ -1,10 +1,14 @@
 """The open data: the published listings as an Open Referral HSDS 3.0 API and download, as
 a partner's developer uses them (resources/api.py, resources/hsds.py)."""
 
+import csv
+import io
 import json
 import re
+import zipfile
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -422,3 +426,68 @@ def test_queries_do_not_grow_with_the_number_of_listings(client, settings, path)
     many = queries(client, path)
     assert few == many
     assert many <= (6 if path == "services?per_page=50" else 15)
+
+
+@pytest.mark.django_db
+def test_an_editor_adds_an_organisation_and_its_listing_becomes_its_service(editor_client):
+    add = reverse("admin:resources_organization_add")
+    response = editor_client.post(
+        add,
+        {
+            "slug": "stichting-test",
+            "name": "Stichting Test",
+            "description_nl": "Een stichting.",
+            "description_en": "A foundation.",
+            "website": "https://example.org/",
+        },
+    )
+    assert response.status_code == 302, soup(response).select(".errorlist")
+    created = Organization.objects.get(slug="stichting-test")
+    listing = Resource.objects.get(slug="slachtofferhulp")
+    url, form = open_change_form(editor_client, listing)
+    form["organization"] = [str(created.pk)]
+    form["languages"] = ["Nederlands, Engels"]
+    refused = editor_client.post(url, form)
+    assert refused.status_code == 200
+    assert "Nederlands" in " ".join(li.get_text() for li in soup(refused).select(".errorlist li"))
+    form["languages"] = ["NL,en, tr"]
+    assert editor_client.post(url, form).status_code == 302
+    assert Resource.objects.get(pk=listing.pk).languages == "nl, en, tr"
+    found = data(Client(), f"organizations/{created.uuid}?lang=en")
+    assert found["description"] == "A foundation."
+    assert [service["id"] for service in found["services"]] == [str(listing.uuid)]
+    service = data(Client(), f"services/{listing.uuid}?lang=en")
+    assert [(lang["code"], lang["name"]) for lang in service["languages"]] == [
+        ("nl", "Dutch"),
+        ("en", "English"),
+        ("tr", "Turkish"),
+    ]
+
+
+@pytest.mark.django_db
+def test_the_tables_download_holds_the_same_data_as_csv_files(client):
+    response = get(client, "dataset.zip?lang=en")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    assert 'filename="helpfinder-hsds-en.zip"' in response["Content-Disposition"]
+    dataset = data(client, "dataset.json?lang=en")
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        tables = {
+            name.removesuffix(".csv"): list(csv.DictReader(io.TextIOWrapper(archive.open(name))))
+            for name in archive.namelist()
+        }
+    assert [row["id"] for row in tables["services"]] == [s["id"] for s in dataset["services"]]
+    kindertelefoon = next(r for r in tables["services"] if r["name"].startswith("De Kinder"))
+    assert (kindertelefoon["minimum_age"], kindertelefoon["maximum_age"]) == ("8", "18")
+    phones = {(row["service_id"], row["number"]) for row in tables["phones"]}
+    assert (kindertelefoon["id"], "0800-0432") in phones
+    assert len(tables["phones"]) == sum(len(s["phones"]) for s in dataset["services"])
+    assert {row["id"] for row in tables["organizations"]} == {
+        o["id"] for o in dataset["organizations"]
+    }
+    terms = {row["id"] for row in tables["taxonomy_terms"]}
+    assert {row["taxonomy_term_id"] for row in tables["attributes"]} <= terms
+    assert tables["addresses"][0]["city"] == "Amsterdam"
+    cache.clear()
+    again = get(client, "dataset.zip?lang=en")  # made again: the same data, the same file
+    assert again.content == response.content

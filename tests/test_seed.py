@@ -39,6 +39,10 @@ def test_seed_loads_the_amsterdam_data_into_an_empty_database(empty_db):
     assert set(BullyingType.objects.values_list("slug", flat=True)) == BULLYING_TYPES
     published = Page.objects.published()
     assert set(published.values_list("slug_nl", "slug_en")) == set(PAGE_SLUGS.items())
+    # Who runs what: one organisation may run several listings.
+    runs = Resource.objects.filter(organization__slug="offlimits").values_list("slug", flat=True)
+    assert set(runs) == {"offlimits", "helpwanted"}
+    assert Resource.objects.get(slug="helpwanted").languages == "nl, en"
 
 
 @pytest.mark.django_db

@@ -7,6 +7,8 @@ so far is a Dutch organisation)."""
 import django.db.models.deletion
 import simple_history.models
 import uuid
+
+import resources.models.listing
 from django.conf import settings
 from django.db import migrations, models
 
@@ -59,7 +61,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalresource',
             name='languages',
-            field=models.CharField(blank=True, default='nl', help_text='The languages they help people in, as two-letter codes separated by commas, for example: nl, en. Empty: not known.', max_length=100, verbose_name='languages spoken'),
+            field=models.CharField(blank=True, default='nl', help_text='The languages they help people in, as two-letter codes separated by commas, for example: nl, en. Empty: not known.', max_length=100, validators=[resources.models.listing.validate_language_codes], verbose_name='languages spoken'),
         ),
         migrations.AddField(
             model_name='historicalresource',
@@ -69,7 +71,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='resource',
             name='languages',
-            field=models.CharField(blank=True, default='nl', help_text='The languages they help people in, as two-letter codes separated by commas, for example: nl, en. Empty: not known.', max_length=100, verbose_name='languages spoken'),
+            field=models.CharField(blank=True, default='nl', help_text='The languages they help people in, as two-letter codes separated by commas, for example: nl, en. Empty: not known.', max_length=100, validators=[resources.models.listing.validate_language_codes], verbose_name='languages spoken'),
         ),
         migrations.AddField(
             model_name='resource',

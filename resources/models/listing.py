@@ -4,6 +4,7 @@ import sys
 from datetime import timedelta
 
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -21,6 +22,22 @@ from ..triage import Candidate
 from .base import SlugQuerySet, Versioned, stable_id
 from .channel import ContactChannel, channel_values, shown
 from .taxonomy import Audience, BullyingType
+
+
+def language_codes(text):
+    """The codes in a text like "nl, EN,tr": ["nl", "en", "tr"], each once."""
+    return list(dict.fromkeys(code.strip().lower() for code in text.split(",") if code.strip()))
+
+
+def validate_language_codes(value):
+    given = [code.strip() for code in value.split(",") if code.strip()]
+    unknown = [code for code in given if code.lower() not in LANG_INFO]
+    if unknown:
+        raise ValidationError(
+            _("Not a language code: %(codes)s. Use codes such as nl, en, tr, ar, pl."),
+            params={"codes": ", ".join(unknown)},
+            code="unknown_language",
+        )
 
 
 def review_cutoff(today=None):
@@ -270,6 +287,7 @@ class Resource(Versioned):
         max_length=100,
         blank=True,
         default="nl",
+        validators=[validate_language_codes],
         help_text=_(
             "The languages they help people in, as two-letter codes separated by commas, "
             "for example: nl, en. Empty: not known."
@@ -412,6 +430,7 @@ class Resource(Versioned):
 
     def clean(self):
         super().clean()
+        self.languages = ", ".join(language_codes(self.languages))
         if self.status == Status.PUBLISHED and (missing := self.missing_texts()):
             raise ValidationError(
                 _("To publish, fill in: %(missing)s.") % {"missing": ", ".join(missing)},
