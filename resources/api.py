@@ -323,7 +323,7 @@ def licence():
     }
 
 
-@endpoint(SERVICE_FILTERS | {"full", "minimal"})
+@endpoint(SERVICE_FILTERS | {"full"})
 def services(request, language, links):
     full = boolean(request, "full")
     found = filtered_services(request, language, full)

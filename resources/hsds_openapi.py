@@ -578,8 +578,23 @@ def paths():
         "/dataset.json": path(
             get("getDataset", "The whole published data set.", schema_ref("Dataset"))
         ),
+        "/dataset.zip": path(tables()),
         "/openapi.json": path(get("getOpenApi", "This API description.", {"type": "object"})),
     }
+
+
+def tables():
+    """The data set in HSDS's tabular form: a zip file of CSV files, one per table."""
+    operation = get(
+        "getDatasetTables",
+        "The whole published data set as tables: one CSV file per HSDS table "
+        "(services.csv, phones.csv, schedules.csv, ...), in a zip file.",
+        {},
+    )
+    operation["responses"]["200"]["content"] = {
+        "application/zip": {"schema": {"type": "string", "contentMediaType": "application/zip"}}
+    }
+    return operation
 
 
 DESCRIPTION = """\

@@ -15,8 +15,10 @@ from resources.saving import save_content
 
 
 def snapshot():
+    # The open data's ids (uuid) and who runs a listing survive too: partners keep them.
     resources = {
-        r.slug: (r.name_nl, r.name_en, r.summary_nl, r.summary_en) for r in Resource.objects.all()
+        r.slug: (r.name_nl, r.name_en, r.summary_nl, r.summary_en, r.uuid, str(r.organization))
+        for r in Resource.objects.select_related("organization")
     }
     history = {
         r.slug: [

@@ -27,6 +27,7 @@ PATHS = {
     "/taxonomy_terms",
     "/taxonomy_terms/{id}",
     "/dataset.json",
+    "/dataset.zip",
     "/openapi.json",
 }
 
@@ -57,10 +58,11 @@ def test_is_a_valid_openapi_3_1_document(document):
     validate(document)  # and recognised as 3.1 on its own
 
 
-def test_has_exactly_the_api_paths_each_a_get_answering_json(document):
+def test_has_exactly_the_api_paths_each_a_get_answering_json_or_the_zip(document):
     assert set(document["paths"]) == PATHS
     for name, item in document["paths"].items():
-        assert "application/json" in item["get"]["responses"]["200"]["content"], name
+        kind = "application/zip" if name == "/dataset.zip" else "application/json"
+        assert kind in item["get"]["responses"]["200"]["content"], name
 
 
 def test_every_path_takes_lang_and_each_id_path_answers_404(document):

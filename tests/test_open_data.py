@@ -6,6 +6,7 @@ import io
 import json
 import re
 import zipfile
+from urllib.parse import quote
 
 import pytest
 from django.core.cache import cache
@@ -13,7 +14,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from jsonschema import Draft202012Validator, FormatChecker
 from openapi_spec_validator import validate
+from referencing import Registry
+from referencing import Resource as Schema
+from referencing.jsonschema import DRAFT202012
 
 from resources import hsds
 from resources.models import Audience, BullyingType, ContactChannel, Organization, Resource
@@ -491,3 +496,41 @@ def test_the_tables_download_holds_the_same_data_as_csv_files(client):
     cache.clear()
     again = get(client, "dataset.zip?lang=en")  # made again: the same data, the same file
     assert again.content == response.content
+
+
+@pytest.mark.django_db
+def test_every_response_fits_the_apis_own_description(client):
+    """What /api/hsds/openapi.json promises for each address is what it answers."""
+    description = data(client, "openapi.json")
+    registry = Registry().with_resource("urn:api", Schema.from_contents(description, DRAFT202012))
+
+    def fits(template, found):
+        pointer = f"/paths/{template.replace('~', '~0').replace('/', '~1')}/get/responses/200"
+        schema = {"$ref": f"urn:api#{quote(pointer)}/content/application~1json/schema"}
+        checker = Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+        return [error.message for error in checker.iter_errors(found)]
+
+    kindertelefoon = Resource.objects.get(slug="kindertelefoon")
+    offlimits = Organization.objects.get(slug="offlimits")
+    visit = data(client, "service_at_locations")["contents"][0]["id"]
+    term = Audience.objects.get(slug="parent").uuid
+    for language in LANGUAGES:
+        for template, path in [
+            ("/", ""),
+            ("/services", "services"),
+            ("/services", "services?full=true&per_page=5"),
+            ("/services/{id}", f"services/{kindertelefoon.uuid}"),
+            ("/organizations", "organizations"),
+            ("/organizations", "organizations?full=true"),
+            ("/organizations/{id}", f"organizations/{offlimits.uuid}"),
+            ("/service_at_locations", "service_at_locations"),
+            ("/service_at_locations/{id}", f"service_at_locations/{visit}"),
+            ("/taxonomies", "taxonomies"),
+            ("/taxonomies/{id}", f"taxonomies/{hsds.AUDIENCES}"),
+            ("/taxonomy_terms", "taxonomy_terms"),
+            ("/taxonomy_terms/{id}", f"taxonomy_terms/{term}"),
+            ("/dataset.json", "dataset.json"),
+        ]:
+            separator = "&" if "?" in path else "?"
+            found = data(client, f"{path}{separator}lang={language}")
+            assert fits(template, found) == [], (template, path, language)
