@@ -35,10 +35,11 @@ class Translated(Sitemap):
 
 
 class Fixed(Translated):
-    """The pages that are always there: home, the start of the questions, the list."""
+    """The pages that are always there: home, the start of the questions, the list, the
+    open data."""
 
     def items(self):
-        return ["resources:home", "resources:danger", "resources:directory"]
+        return ["resources:home", "resources:danger", "resources:directory", "resources:open_data"]
 
     def location(self, item):
         return reverse(item)

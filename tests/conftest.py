@@ -131,6 +131,7 @@ def public_urls(language):
             reverse("resources:resource", kwargs={"slug": "kindertelefoon"}),
             reverse("resources:posters"),
             reverse("resources:poster", kwargs={"audience": "young-person"}),
+            reverse("resources:open_data"),
         ]
         urls += [reverse("resources:page", kwargs={"slug": slug}) for slug in page_slugs(language)]
     return urls
