@@ -28,6 +28,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers, set_response_etag
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 
 from helpfinder.privacy import address_key
@@ -45,6 +46,9 @@ COMMON = {"lang", "page", "per_page", "format", "search"}
 
 
 class ApiError(Exception):
+    """An answer that is not the data: its status, what is wrong (in the response's
+    language) and the parameter at fault."""
+
     def __init__(self, status, detail, parameter=None):
         super().__init__(detail)
         self.status, self.detail, self.parameter = status, detail, parameter
@@ -65,17 +69,38 @@ def json_response(body, status=200):
 
 
 def language_of(request):
-    """?lang= first, then Accept-Language, then Dutch."""
+    """?lang= first, then Accept-Language, then Dutch. An unknown ?lang= is refused
+    (check_lang) in the language of the header."""
     given = request.GET.get("lang")
-    if given is not None:
-        if given not in codes():
-            raise ApiError(400, f"lang must be one of: {', '.join(codes())}.", parameter="lang")
+    if given in codes():
         return given
     for part in request.headers.get("Accept-Language", "").split(","):
         code = part.split(";")[0].strip().lower()[:2]
         if code in codes():
             return code
     return settings.LANGUAGE_CODE
+
+
+def check_lang(request):
+    if request.GET.get("lang", codes()[0]) not in codes():
+        raise ApiError(
+            400, _("lang must be one of: %(codes)s.") % {"codes": ", ".join(codes())}, "lang"
+        )
+
+
+def check_parameters(request, allowed):
+    """Refuses a parameter this address does not take (a typo would otherwise be ignored)
+    and any format but JSON."""
+    unknown = sorted(set(request.GET) - allowed)
+    if unknown:
+        raise ApiError(
+            400,
+            _("Unknown parameter: %(name)s. This address takes: %(names)s.")
+            % {"name": unknown[0], "names": ", ".join(sorted(allowed))},
+            unknown[0],
+        )
+    if request.GET.get("format", "json") != "json":
+        raise ApiError(400, _("Only format=json is offered."), "format")
 
 
 def rate_limited(request):
@@ -101,6 +126,11 @@ def endpoint(parameters=(), file=None):
     def wrap(build):
         @functools.wraps(build)
         def view(request, **kwargs):
+            language = language_of(request)
+            with translation.override(language):
+                return answer(request, language, kwargs)
+
+        def answer(request, language, kwargs):
             if request.method == "OPTIONS":
                 response = json_response(b"", status=204)
                 response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
@@ -108,27 +138,17 @@ def endpoint(parameters=(), file=None):
                 response["Access-Control-Max-Age"] = "86400"
                 return response
             if request.method not in ("GET", "HEAD"):
-                response = error_response(405, "Only GET, HEAD and OPTIONS.")
+                response = error_response(405, _("Only GET, HEAD and OPTIONS."))
                 response["Allow"] = "GET, HEAD, OPTIONS"
                 return response
             if wait := rate_limited(request):
-                response = error_response(429, "Too many requests: wait, then try again.")
+                response = error_response(429, _("Too many requests: wait, then try again."))
                 response["Retry-After"] = str(wait)
                 return response
             try:
-                unknown = sorted(set(request.GET) - allowed)
-                if unknown:
-                    raise ApiError(
-                        400,
-                        f"Unknown parameter: {unknown[0]}. This address takes: "
-                        f"{', '.join(sorted(allowed))}.",
-                        parameter=unknown[0],
-                    )
-                if request.GET.get("format", "json") != "json":
-                    raise ApiError(400, "Only format=json is offered.", parameter="format")
-                language = language_of(request)
-                with translation.override(language):
-                    body, built = cached_body(request, language, build, kwargs)
+                check_parameters(request, allowed)
+                check_lang(request)
+                body, built = cached_body(request, language, build, kwargs)
             except ApiError as error:
                 return error_response(error.status, error.detail, error.parameter)
             response = json_response(body)
@@ -179,7 +199,10 @@ def whole_number(request, name, default, lowest, highest):
         value = None
     if value is None or not lowest <= value <= highest:
         raise ApiError(
-            400, f"{name} must be a whole number from {lowest} to {highest}.", parameter=name
+            400,
+            _("%(name)s must be a whole number from %(lowest)s to %(highest)s.")
+            % {"name": name, "lowest": lowest, "highest": highest},
+            name,
         )
     return value
 
@@ -187,7 +210,7 @@ def whole_number(request, name, default, lowest, highest):
 def boolean(request, name):
     raw = request.GET.get(name, "false").lower()
     if raw not in ("true", "false", "1", "0"):
-        raise ApiError(400, f"{name} must be true or false.", parameter=name)
+        raise ApiError(400, _("%(name)s must be true or false.") % {"name": name}, name)
     return raw in ("true", "1")
 
 
@@ -199,7 +222,7 @@ def an_id(request, name):
     try:
         return uuid.UUID(raw)
     except ValueError:
-        raise ApiError(400, f"{name} must be a uuid.", parameter=name) from None
+        raise ApiError(400, _("%(name)s must be a uuid.") % {"name": name}, name) from None
 
 
 def moment(request, name):
@@ -216,8 +239,9 @@ def moment(request, name):
     if found is None:
         raise ApiError(
             400,
-            f"{name} must be a date-time like 2026-11-23T12:00:00Z or a date like 2026-11-23.",
-            parameter=name,
+            _("%(name)s must be a date-time like 2026-11-23T12:00:00Z or a date like 2026-11-23.")
+            % {"name": name},
+            name,
         )
     if timezone.is_naive(found):
         found = timezone.make_aware(found)
@@ -245,7 +269,8 @@ def page_of(request, items, to_dict):
 
 
 def not_found(what):
-    return ApiError(404, f"No {what} with this id.")
+    """`what`: the HSDS name of the kind of object (service, organization, ...)."""
+    return ApiError(404, _("No %(what)s with this id.") % {"what": what})
 
 
 def uuid_or_404(value, what):
@@ -374,6 +399,7 @@ def organization(request, id, language, links):
     return hsds.full_organization(obj, language, links, services_of)
 
 
+# `full` is taken as HSDS defines it; a service at a location is always given in full.
 @endpoint(SERVICE_FILTERS | {"full"})
 def service_at_locations(request, language, links):
     found = filtered_services(request, language, full=False)
@@ -406,8 +432,9 @@ def taxonomies(request, language, links):
 
 @endpoint()
 def taxonomy(request, id, language, links):
+    wanted = str(uuid_or_404(id, "taxonomy"))
     for found in hsds.taxonomies(links):
-        if found["id"] == id:
+        if found["id"] == wanted:
             return found
     raise not_found("taxonomy")
 
@@ -429,8 +456,9 @@ def taxonomy_terms(request, language, links):
 
 @endpoint()
 def taxonomy_term(request, id, language, links):
+    wanted = uuid_or_404(id, "taxonomy_term")
     for taxonomy, obj in hsds.terms():
-        if str(obj.uuid) == id:
+        if obj.uuid == wanted:
             return hsds.taxonomy_term(taxonomy, obj, language, links)
     raise not_found("taxonomy_term")
 
@@ -461,4 +489,5 @@ def openapi(request, language, links):
 
 
 def unknown_address(request, rest=""):
-    return error_response(404, "No such address in this API. Start at /api/hsds/.")
+    with translation.override(language_of(request)):
+        return error_response(404, _("No such address in this API. Start at /api/hsds/."))

@@ -534,3 +534,16 @@ def test_every_response_fits_the_apis_own_description(client):
             separator = "&" if "?" in path else "?"
             found = data(client, f"{path}{separator}lang={language}")
             assert fits(template, found) == [], (template, path, language)
+
+
+@pytest.mark.django_db
+def test_errors_speak_the_language_asked_for(client):
+    dutch = get(client, "services?page=nul").json()
+    assert dutch["detail"] == "page moet een heel getal zijn van 1 tot en met 1000000."
+    english = get(client, "services?page=nil", accept_language="en").json()
+    assert english["detail"] == "page must be a whole number from 1 to 1000000."
+    # A language that is not offered is refused in the language of the header.
+    assert get(client, "services?lang=fr", accept_language="en").json()["detail"] == (
+        "lang must be one of: nl, en."
+    )
+    assert get(client, "nothing", accept_language="en").json()["detail"].startswith("No such")
