@@ -21,7 +21,7 @@ from datetime import datetime, time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -252,7 +252,7 @@ def page_of(request, items, to_dict):
     """The HSDS page of a list (a QuerySet or a list) for page and per_page."""
     number = whole_number(request, "page", 1, 1, 10**6)
     size = whole_number(request, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
-    total = items.count() if hasattr(items, "count") and not isinstance(items, list) else len(items)
+    total = items.count() if isinstance(items, QuerySet) else len(items)
     pages = max(1, -(-total // size))
     start = (number - 1) * size
     contents = [to_dict(item) for item in items[start : start + size]] if start < total else []
@@ -302,8 +302,24 @@ def filtered_services(request, language, full=True):
     if not text:
         return services.order_by(f"name_{language}", "pk")
     ranked = search.listing_ids(text, timezone.now())
-    by_id = {resource.pk: resource for resource in services.filter(pk__in=ranked)}
-    return [by_id[pk] for pk in ranked if pk in by_id]
+    passed = set(services.filter(pk__in=ranked).values_list("pk", flat=True))
+    return Ranked(services, [pk for pk in ranked if pk in passed])
+
+
+class Ranked:
+    """The listings a search found, best first: counted by their ids, read from the
+    database a page at a time (page_of slices it)."""
+
+    def __init__(self, queryset, ids):
+        self.queryset, self.ids = queryset, ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, part):
+        wanted = self.ids[part]
+        by_id = {resource.pk: resource for resource in self.queryset.filter(pk__in=wanted)}
+        return [by_id[pk] for pk in wanted]
 
 
 def linked_to(term=None, taxonomy=None):
@@ -403,8 +419,8 @@ def organization(request, id, language, links):
 @endpoint(SERVICE_FILTERS | {"full"})
 def service_at_locations(request, language, links):
     found = filtered_services(request, language, full=False)
-    if isinstance(found, list):
-        wanted = {resource.pk for resource in found}
+    if isinstance(found, Ranked):
+        wanted = set(found.ids)
     else:
         wanted = set(found.values_list("pk", flat=True))
     visits = [channel for channel in hsds.visits() if channel.resource_id in wanted]

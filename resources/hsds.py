@@ -29,7 +29,7 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from .choices import ChannelKind, Cost, Hours, Weekday
+from .choices import ChannelKind, Cost, Hours
 from .hours import hhmm
 from .models import Audience, BullyingType, ContactChannel, Organization, Resource
 from .models.listing import language_codes
@@ -49,7 +49,8 @@ LINKS = [
     ("general_help_for", "general_types"),
 ]
 
-RRULE_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+RRULE_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]  # Monday is day 0, as in hours.py
+RRULE_DAYS_ALL = ",".join(RRULE_DAYS)
 ATTENDING = {
     ChannelKind.PHONE: "phone",
     ChannelKind.CHAT: "online",
@@ -403,10 +404,6 @@ def schedules(owner, channel, language, belongs_to):
         )
         for byday, opens, closes in sorted(spans, key=lambda span: (span[1], span[0]))
     ]
-
-
-RRULE_DAYS_ALL = ",".join(RRULE_DAYS)
-assert len(RRULE_DAYS) == len(Weekday)
 
 
 def address(text_of_address):
