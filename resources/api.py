@@ -25,9 +25,9 @@ from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_vary_headers, set_response_etag
+from django.utils.cache import patch_vary_headers
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.http import http_date
+from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 
@@ -148,7 +148,7 @@ def endpoint(parameters=(), file=None):
             try:
                 check_parameters(request, allowed)
                 check_lang(request)
-                body, built = cached_body(request, language, build, kwargs)
+                body, built, etag = cached_body(request, language, build, kwargs)
             except ApiError as error:
                 return error_response(error.status, error.detail, error.parameter)
             response = json_response(body)
@@ -160,7 +160,7 @@ def endpoint(parameters=(), file=None):
             response["Cache-Control"] = "public, no-cache"
             response["Last-Modified"] = http_date(built)
             patch_vary_headers(response, ["Accept-Language"])
-            set_response_etag(response)
+            response["ETag"] = etag
             return response
 
         return view
@@ -169,8 +169,9 @@ def endpoint(parameters=(), file=None):
 
 
 def cached_body(request, language, build, kwargs):
-    """The JSON of this address and the time it was built: built once per content version
-    and language, kept as long as public pages (HELPFINDER_PAGE_CACHE_SECONDS; 0: not)."""
+    """The body of this address, the time it was built and its ETag: built once per
+    content version and language, kept as long as public pages
+    (HELPFINDER_PAGE_CACHE_SECONDS; 0: not kept)."""
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     key = f"hsds:{current_version()}:{language}:{address}"
     seconds = settings.HELPFINDER_PAGE_CACHE_SECONDS
@@ -180,7 +181,11 @@ def cached_body(request, language, build, kwargs):
         data = build(request, language=language, links=links, **kwargs)
         if not isinstance(data, bytes):
             data = json.dumps(data, ensure_ascii=False).encode()
-        stored = (data, timezone.now().timestamp())
+        stored = (
+            data,
+            timezone.now().timestamp(),
+            quote_etag(hashlib.md5(data, usedforsecurity=False).hexdigest()),
+        )
         if seconds:
             cache.set(key, stored, seconds)
     return stored
