@@ -399,7 +399,9 @@ def parameters():
         },
         "search": query("search", "Words to search for.", string()),
         "page": query(
-            "page", "The page to return.", {"type": "integer", "minimum": 1, "default": 1}
+            "page",
+            "The page to return.",
+            {"type": "integer", "minimum": 1, "maximum": 1_000_000, "default": 1},
         ),
         "per_page": query(
             "per_page",
@@ -444,7 +446,8 @@ def headers():
             "schema": string(),
         },
         "Last-Modified": {
-            "description": "When the published data last changed (an HTTP date).",
+            "description": "When this response was made, after the last change to the "
+            "published data (an HTTP date).",
             "schema": string(examples=["Mon, 02 Jun 2025 10:00:00 GMT"]),
         },
         "Cache-Control": {
