@@ -53,6 +53,24 @@ ITEM_SCHEMAS = {
     "taxonomy_term": "taxonomy_term",
 }
 
+# The lists (with `full=true` where it changes the items), and the object each one lists.
+LISTS = [
+    "services",
+    "services?full=true",
+    "organizations",
+    "organizations?full=true",
+    "service_at_locations",
+    "taxonomies",
+    "taxonomy_terms",
+]
+OBJECT_OF = {
+    "services": "service",
+    "organizations": "organization",
+    "service_at_locations": "service_at_location",
+    "taxonomies": "taxonomy",
+    "taxonomy_terms": "taxonomy_term",
+}
+
 PAGE_FIELDS = {
     "total_items": int,
     "total_pages": int,

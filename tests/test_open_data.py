@@ -24,7 +24,7 @@ from resources import hsds
 from resources.models import Audience, BullyingType, ContactChannel, Organization, Resource
 
 from .conftest import soup
-from .hsds_schemas import ITEM_SCHEMAS, errors, page_errors
+from .hsds_schemas import ITEM_SCHEMAS, LISTS, OBJECT_OF, errors, page_errors
 from .test_admin_editing import open_change_form
 from .test_query_counts import add_resources
 
@@ -50,16 +50,6 @@ def ids(client, collection, language):
     return [item["id"] for item in page["contents"]]
 
 
-LISTS = [path for path in ITEM_SCHEMAS if path.split("?")[0].endswith(("s", "ies"))]
-OBJECTS = {
-    "services": "service",
-    "organizations": "organization",
-    "service_at_locations": "service_at_location",
-    "taxonomies": "taxonomy",
-    "taxonomy_terms": "taxonomy_term",
-}
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_kind_of_response_is_valid_hsds(client, language):
@@ -70,7 +60,7 @@ def test_every_kind_of_response_is_valid_hsds(client, language):
             assert page["contents"], path
             assert page_errors(page, ITEM_SCHEMAS[path]) == [], path
             assert page["size"] == len(page["contents"]) <= size
-    for collection, single in OBJECTS.items():
+    for collection, single in OBJECT_OF.items():
         for object_id in ids(client, collection, language):
             found = data(client, f"{collection}/{object_id}?lang={language}")
             assert errors(ITEM_SCHEMAS[single], found) == [], (collection, object_id)
@@ -148,6 +138,11 @@ def test_one_language_per_response_never_the_other(client):
         for term in dataset["taxonomy_terms"]:
             assert term["name"] == getattr(terms[term["id"]], f"name_{language}")
             assert term["language"] == language
+        names = {
+            "nl": ["Voor wie", "Soorten online pesten"],
+            "en": ["Who it is for", "Kinds of cyberbullying"],
+        }
+        assert [taxonomy["name"] for taxonomy in dataset["taxonomies"]] == names[language]
         dumped = json.dumps(dataset, ensure_ascii=False)
         for listing in listings.values():
             for field in ("summary", "description", "how_it_works"):

@@ -8,16 +8,8 @@ from hypothesis import strategies as st
 
 from resources.models import Audience, Resource
 
-from .hsds_schemas import ITEM_SCHEMAS, errors, page_errors
+from .hsds_schemas import ITEM_SCHEMAS, OBJECT_OF, errors, page_errors
 
-LISTS = ["services", "organizations", "service_at_locations", "taxonomies", "taxonomy_terms"]
-SINGLE = {
-    "services": "service",
-    "organizations": "organization",
-    "service_at_locations": "service_at_location",
-    "taxonomies": "taxonomy",
-    "taxonomy_terms": "taxonomy_term",
-}
 PARAMETERS = [
     "page",
     "per_page",
@@ -54,7 +46,7 @@ def seeded_ids(db):
 @pytest.mark.django_db
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
-    collection=st.sampled_from(LISTS),
+    collection=st.sampled_from(list(OBJECT_OF)),
     single=st.booleans(),
     raw_id=st.one_of(st.text(SAFE, min_size=1, max_size=40), st.uuids().map(str)),
     pick=st.integers(min_value=0, max_value=6),
@@ -85,7 +77,7 @@ def test_any_request_gets_valid_hsds_or_a_json_error(
         assert body["status"] == response.status_code and body["detail"]
         return
     if single:
-        assert errors(ITEM_SCHEMAS[SINGLE[collection]], body) == [], (path, query)
+        assert errors(ITEM_SCHEMAS[OBJECT_OF[collection]], body) == [], (path, query)
     else:
         full = query.get("full") in ("true", "1") and collection in ("services", "organizations")
         schema = ITEM_SCHEMAS[f"{collection}?full=true" if full else collection]
