@@ -21,7 +21,7 @@ from import_export.resources import ModelResource
 
 from . import saving
 from .languages import columns, translated_fields
-from .models import Audience, BullyingType, ContactChannel, Resource
+from .models import Audience, BullyingType, ContactChannel, Organization, Resource
 from .models.channel import channel_fields, channel_values
 
 PLAIN = [
@@ -29,6 +29,7 @@ PLAIN = [
     "kind",
     "status",
     "district",
+    "languages",
     "min_age",
     "max_age",
     "is_free",
@@ -64,6 +65,23 @@ class SlugsWidget(widgets.ManyToManyWidget):
         unknown = wanted - {item.slug for item in found}
         if unknown:
             raise ValueError(f"unknown: {', '.join(sorted(unknown))}")
+        return found
+
+
+class SlugWidget(widgets.ForeignKeyWidget):
+    """One slug (the organisation that runs a listing); empty: none; an unknown slug is an
+    error that names it."""
+
+    def __init__(self, model):
+        super().__init__(model, field="slug")
+
+    def clean(self, value, row=None, **kwargs):
+        slug = str(value or "").strip()
+        if not slug:
+            return None
+        found = self.model.objects.filter(slug=slug).first()
+        if found is None:
+            raise ValueError(f"unknown: {slug}")
         return found
 
 
@@ -138,6 +156,11 @@ def old_columns(headers):
 
 
 class ResourceCSV(ModelResource):
+    organization = fields.Field(
+        attribute="organization",
+        column_name="organization",
+        widget=SlugWidget(Organization),
+    )
     audiences = fields.Field(
         attribute="audiences",
         column_name="audiences",
@@ -169,6 +192,7 @@ class ResourceCSV(ModelResource):
             *PLAIN[:1],
             *translated_columns(),
             *PLAIN[1:],
+            "organization",
             *LINKS,
             "channels",
         ]

@@ -226,6 +226,8 @@ def kindertelefoon_channels(change):
         ("general_types", "gossip", "gossip"),
         ("route", "sideways", "sideways"),
         ("min_age", "30", "De jongste leeftijd mag niet hoger zijn dan de oudste leeftijd."),
+        ("organization", "nobody-runs-this", "nobody-runs-this"),
+        ("languages", "nl, Klingon", "Geen taalcode: Klingon."),
     ],
 )
 def test_one_bad_row_means_nothing_is_imported(editor_client, column, value, message):
@@ -292,3 +294,17 @@ def test_a_file_with_the_old_contact_columns_is_refused_with_their_names(
     assert not page.find("form", action=lambda url: url and "process_import" in url)
     assert history_counts() == before
     assert Resource.objects.get(slug="kindertelefoon").summary_nl != "Gewijzigd in een oud bestand."
+
+
+@pytest.mark.django_db
+def test_who_runs_a_listing_and_its_languages_go_out_and_come_in_by_csv(editor_client):
+    rows = export_rows(editor_client)
+    helpwanted = next(row for row in rows if row["slug"] == "helpwanted")
+    assert (helpwanted["organization"], helpwanted["languages"]) == ("offlimits", "nl, en")
+    helpwanted["organization"] = "stop-online-shaming"
+    helpwanted["languages"] = "nl, en, ar"
+    page = soup(upload(editor_client, rows))
+    confirm = page.find("form", action=lambda url: url and "process_import" in url)
+    assert editor_client.post(confirm["action"], form_values(confirm)).status_code == 302
+    changed = Resource.objects.get(slug="helpwanted")
+    assert (changed.organization.slug, changed.languages) == ("stop-online-shaming", "nl, en, ar")
