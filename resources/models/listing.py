@@ -24,14 +24,18 @@ from .channel import ContactChannel, channel_values, shown
 from .taxonomy import Audience, BullyingType
 
 
+def typed_codes(text):
+    """The parts of a text of language codes, as typed: "nl, EN,tr" -> ["nl", "EN", "tr"]."""
+    return [code.strip() for code in (text or "").split(",") if code.strip()]
+
+
 def language_codes(text):
     """The codes in a text like "nl, EN,tr": ["nl", "en", "tr"], each once."""
-    return list(dict.fromkeys(code.strip().lower() for code in text.split(",") if code.strip()))
+    return list(dict.fromkeys(code.lower() for code in typed_codes(text)))
 
 
 def validate_language_codes(value):
-    given = [code.strip() for code in value.split(",") if code.strip()]
-    unknown = [code for code in given if code.lower() not in LANG_INFO]
+    unknown = [code for code in typed_codes(value) if code.lower() not in LANG_INFO]
     if unknown:
         raise ValidationError(
             _("Not a language code: %(codes)s. Use codes such as nl, en, tr, ar, pl."),
