@@ -1,7 +1,8 @@
-"""Migration 0019: every existing listing, audience and kind of bullying gets its own
-open-data id, and its history records the same one."""
+"""Migrations 0019 and 0020: every existing listing, audience and kind of bullying gets
+its own open-data id, and its history records the same one; an existing site gets the
+seed's organisations where staff chose none."""
 
-from resources.models import Audience, BullyingType, Resource
+from resources.models import Audience, BullyingType, Organization, Resource
 
 from .migrating import at_migration, migrate
 
@@ -46,3 +47,63 @@ def test_migration_0019_gives_each_existing_row_its_own_id_and_its_history_the_s
         assert NewResource.objects.get(slug="listing-0").languages == "nl"
         audience = after.get_model("resources", "Audience").objects.get(slug="parent")
         assert audience.uuid is not None
+
+
+def test_migration_0020_gives_an_existing_site_the_seeds_organisations_and_keeps_staffs(
+    transactional_db,
+):
+    for model in (Resource, Organization):
+        model.objects.all().delete()
+        model.history.all().delete()
+    with at_migration(AFTER) as before:
+        OldResource = before.get_model("resources", "Resource")
+        OldHistory = before.get_model("resources", "HistoricalResource")
+        for slug in ("helpwanted", "offlimits", "kindertelefoon", "own-listing"):
+            listing = OldResource.objects.create(
+                slug=slug, kind="helpline", name_nl=slug, summary_nl="Hulp."
+            )
+            OldHistory.objects.create(
+                id=listing.pk,
+                uuid=listing.uuid,
+                slug=slug,
+                kind="helpline",
+                name_nl=slug,
+                summary_nl="Hulp.",
+                history_date=listing.created_at,
+                history_type="+",
+                created_at=listing.created_at,
+                updated_at=listing.updated_at,
+            )
+        staffs = before.get_model("resources", "Organization").objects.create(
+            slug="eigen-keuze", name="Eigen keuze", description_nl="Door staf gekozen."
+        )
+        OldResource.objects.filter(slug="kindertelefoon").update(organization=staffs)
+        after = migrate([("resources", "0020_seed_organisations")])
+        NewResource = after.get_model("resources", "Resource")
+        run_by = dict(NewResource.objects.values_list("slug", "organization__slug"))
+        assert run_by == {
+            "helpwanted": "offlimits",
+            "offlimits": "offlimits",
+            "kindertelefoon": "eigen-keuze",  # staff's choice stays
+            "own-listing": None,
+        }
+        NewOrganization = after.get_model("resources", "Organization")
+        assert set(NewOrganization.objects.values_list("slug", flat=True)) == {
+            "offlimits",
+            "eigen-keuze",
+        }  # only the organisations of listings this site has
+        offlimits = NewOrganization.objects.get(slug="offlimits")
+        assert offlimits.description_en.startswith("National centre of expertise")
+        assert (
+            after.get_model("resources", "HistoricalOrganization")
+            .objects.filter(id=offlimits.pk)
+            .count()
+            == 1
+        )
+        history = after.get_model("resources", "HistoricalResource")
+        helpwanted = NewResource.objects.get(slug="helpwanted")
+        assert set(
+            history.objects.filter(id=helpwanted.pk).values_list("organization_id", flat=True)
+        ) == {offlimits.pk}  # a revert keeps who runs it
+        assert helpwanted.languages == "nl, en"
+        assert NewResource.objects.get(slug="offlimits").languages == "nl"
