@@ -352,7 +352,7 @@ def root(request, language, links):
         "profile": request.build_absolute_uri(open_data_page(language)),
         "openapi_url": links.root + "openapi.json",
         "language": language,
-        "licence": licence(),
+        "licence": hsds.licence(),
         "download_url": links.root + "dataset.json",
     }
 
@@ -360,13 +360,6 @@ def root(request, language, links):
 def open_data_page(language):
     with translation.override(language):
         return reverse("resources:open_data")
-
-
-def licence():
-    return {
-        "name": settings.HELPFINDER_OPEN_DATA_LICENCE,
-        "url": settings.HELPFINDER_OPEN_DATA_LICENCE_URL,
-    }
 
 
 @endpoint(SERVICE_FILTERS | {"full"})
@@ -395,15 +388,7 @@ def organizations(request, language, links):
     if not full:
         return page_of(request, found, lambda obj: hsds.organization(obj, language, links))
     page = page_of(request, found, lambda obj: obj)
-    services_of = [
-        hsds.service(resource, language, links)
-        for resource in hsds.published_services().filter(
-            organization__in=[obj.pk for obj in page["contents"]]
-        )
-    ]
-    page["contents"] = [
-        hsds.full_organization(obj, language, links, services_of) for obj in page["contents"]
-    ]
+    page["contents"] = hsds.with_services(page["contents"], language, links)
     return page
 
 
@@ -413,11 +398,7 @@ def organization(request, id, language, links):
     obj = hsds.published_organizations().filter(uuid=wanted).first()
     if obj is None:
         raise not_found("organization")
-    services_of = [
-        hsds.service(resource, language, links)
-        for resource in hsds.published_services().filter(organization=obj)
-    ]
-    return hsds.full_organization(obj, language, links, services_of)
+    return hsds.with_services([obj], language, links)[0]
 
 
 # `full` is taken as HSDS defines it; a service at a location is always given in full.
@@ -490,7 +471,7 @@ def dataset_json(request, language, links):
 
 
 def dataset(request, language, links):
-    return hsds.dataset(language, links) | {"licence": licence()}
+    return hsds.dataset(language, links) | {"licence": hsds.licence()}
 
 
 @endpoint(file="helpfinder-hsds-{language}.zip")
@@ -501,10 +482,11 @@ def dataset_tables(request, language, links):
 
 @endpoint()
 def openapi(request, language, links):
+    licence = hsds.licence()
     return openapi_document(
         links.root,
-        settings.HELPFINDER_OPEN_DATA_LICENCE,
-        settings.HELPFINDER_OPEN_DATA_LICENCE_URL,
+        licence["name"],
+        licence["url"],
         request.build_absolute_uri(open_data_page(language)),
     )
 

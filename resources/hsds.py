@@ -25,6 +25,7 @@ import re
 import uuid
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -344,16 +345,12 @@ def language_name(code):
 
 
 def cost_option(owner, channel):
-    words = {
-        Cost.FREE: _("Free"),
-        Cost.LOCAL_RATE: _("Normal call costs"),
-        Cost.PER_MINUTE: _("Costs money per minute"),
-    }[channel.cost]
+    """What a channel costs, in the words the cards use (channels.Channel.cost_text)."""
     option = {
         "id": part_id(owner, "cost", channel.kind, channel.address),
         "service_id": str(owner),
         "option": f"{ChannelKind(channel.kind).label}: {channel.address}",
-        "amount_description": words,
+        "amount_description": channel.as_channel().cost_text,
     }
     if channel.cost == Cost.FREE:
         option |= {"amount": 0, "currency": "EUR"}
@@ -463,6 +460,14 @@ def service_at_location(channel, language, links, nested=True):
 # ------------------------------------------------------------------------------ data set
 
 
+def licence():
+    """The licence the open data is published under (settings), for the API and the page."""
+    return {
+        "name": settings.HELPFINDER_OPEN_DATA_LICENCE,
+        "url": settings.HELPFINDER_OPEN_DATA_LICENCE_URL,
+    }
+
+
 def dataset(language, links, generated=None):
     """The whole published data set in one object: what the API gives, page by page."""
     services = [service(resource, language, links) for resource in published_services()]
@@ -482,6 +487,15 @@ def dataset(language, links, generated=None):
             taxonomy_term(taxonomy, obj, language, links) for taxonomy, obj in terms()
         ],
     }
+
+
+def with_services(organizations, language, links):
+    """Organisations, each with its published services: a fixed number of queries."""
+    services = [
+        service(resource, language, links)
+        for resource in published_services().filter(organization__in=organizations)
+    ]
+    return [full_organization(obj, language, links, services) for obj in organizations]
 
 
 def full_organization(obj, language, links, services):

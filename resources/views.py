@@ -3,7 +3,6 @@ and the posters."""
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +12,7 @@ from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.decorators import ratelimit
 
-from . import posters, questionnaire, search, triage
+from . import hsds, posters, questionnaire, search, triage
 from .choices import AgeBand
 from .forms import FeedbackForm
 from .languages import codes
@@ -271,10 +270,7 @@ def open_data(request):
         request,
         "resources/open_data.html",
         {
-            "licence": {
-                "name": settings.HELPFINDER_OPEN_DATA_LICENCE,
-                "url": settings.HELPFINDER_OPEN_DATA_LICENCE_URL,
-            },
+            "licence": hsds.licence(),
             "api_root": root,
             "download_nl": f"{dataset}?lang=nl",
             "download_en": f"{dataset}?lang=en",
