@@ -482,12 +482,8 @@ def dataset_tables(request, language, links):
 
 @endpoint()
 def openapi(request, language, links):
-    licence = hsds.licence()
     return openapi_document(
-        links.root,
-        licence["name"],
-        licence["url"],
-        request.build_absolute_uri(open_data_page(language)),
+        links.root, hsds.licence(), request.build_absolute_uri(open_data_page(language))
     )
 
 

@@ -23,6 +23,7 @@ The mapping keeps the meaning of our data:
 
 import re
 import uuid
+from collections import defaultdict
 from datetime import UTC, datetime
 
 from django.conf import settings
@@ -476,9 +477,7 @@ def dataset(language, links, generated=None):
         "language": language,
         "generated": (generated or datetime.now(UTC)).isoformat(),
         "services": services,
-        "organizations": [
-            full_organization(obj, language, links, services) for obj in published_organizations()
-        ],
+        "organizations": with_services(published_organizations(), language, links, services),
         "service_at_locations": [
             service_at_location(channel, language, links) for channel in visits()
         ],
@@ -489,26 +488,23 @@ def dataset(language, links, generated=None):
     }
 
 
-def with_services(organizations, language, links):
-    """Organisations, each with its published services: a fixed number of queries."""
-    services = [
-        service(resource, language, links)
-        for resource in published_services().filter(organization__in=organizations)
-    ]
-    return [full_organization(obj, language, links, services) for obj in organizations]
-
-
-def full_organization(obj, language, links, services):
-    """An organisation with its services (one-to-one fields), from the services given."""
-    own = str(obj.uuid)
-    keys = set(service_summary_keys())
-    return organization(obj, language, links) | {
-        "services": [
-            {key: value for key, value in s.items() if key in keys}
-            for s in services
-            if s.get("organization_id") == own
+def with_services(organizations, language, links, services=None):
+    """Organisations, each with its published services (one-to-one fields): from the
+    services given (already built), or read in a fixed number of queries."""
+    if services is None:
+        services = [
+            service(resource, language, links)
+            for resource in published_services().filter(organization__in=organizations)
         ]
-    }
+    keys = set(service_summary_keys())
+    services_of = defaultdict(list)
+    for found in services:
+        summary = {key: value for key, value in found.items() if key in keys}
+        services_of[found.get("organization_id")].append(summary)
+    return [
+        organization(obj, language, links) | {"services": services_of[str(obj.uuid)]}
+        for obj in organizations
+    ]
 
 
 def service_summary_keys():

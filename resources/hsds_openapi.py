@@ -616,7 +616,7 @@ to get 304 Not Modified while nothing has changed.
 """
 
 
-def openapi_document(api_root, licence_name, licence_url, open_data_page):
+def openapi_document(api_root, licence, open_data_page):
     """The OpenAPI 3.1 description of the HSDS API, as a dict (served as JSON)."""
     return {
         "openapi": "3.1.0",
@@ -625,7 +625,7 @@ def openapi_document(api_root, licence_name, licence_url, open_data_page):
             "title": "helpfinder: Amsterdam help with cyberbullying, as HSDS 3.0",
             "version": "1.0.0",
             "description": DESCRIPTION,
-            "license": {"name": str(licence_name), "url": str(licence_url)},
+            "license": {"name": str(licence["name"]), "url": str(licence["url"])},
             "contact": {"url": str(open_data_page)},
         },
         "externalDocs": {

@@ -37,7 +37,7 @@ LOCATION_ID = "7c3e2f60-9d0a-4c1e-8a3b-5b6f1d2e4c22"
 
 @pytest.fixture
 def document():
-    return openapi_document(API_ROOT, *LICENCE, OPEN_DATA_PAGE)
+    return openapi_document(API_ROOT, {"name": LICENCE[0], "url": LICENCE[1]}, OPEN_DATA_PAGE)
 
 
 def walk(value):
